@@ -1,0 +1,48 @@
+namespace AiEngineer.Core.Conference;
+
+/// <summary>The one conference this site runs. Dates are local calendar days in <see cref="TimeZoneId"/>.</summary>
+public class ConferenceEvent
+{
+    public const int NameMaxLength = 120;
+    public const int TaglineMaxLength = 300;
+    public const int PlaceMaxLength = 200;
+    public const int UrlMaxLength = 500;
+
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+    public string Tagline { get; set; } = "";
+    public string VenueName { get; set; } = "";
+    public string VenueAddress { get; set; } = "";
+    public string City { get; set; } = "";
+    public string TimeZoneId { get; set; } = "America/Los_Angeles";
+    public DateOnly StartDate { get; set; }
+    public DateOnly EndDate { get; set; }
+    /// <summary>Where remote attendees watch, shown on /live to ticket holders.</summary>
+    public string? StreamUrl { get; set; }
+    public string? StreamDetails { get; set; }
+
+    public List<Track> Tracks { get; set; } = [];
+    public List<Room> Rooms { get; set; } = [];
+
+    public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+
+    /// <summary>Converts a UTC instant to the event's wall-clock time.</summary>
+    public DateTime ToLocal(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeZone);
+
+    /// <summary>The UTC instant of a wall-clock time in the event's zone.</summary>
+    public DateTime ToUtc(DateOnly day, TimeOnly time) =>
+        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(time, DateTimeKind.Unspecified), TimeZone);
+
+    public int DayCount => EndDate.DayNumber - StartDate.DayNumber + 1;
+
+    /// <summary>Checks the rules a conference record must satisfy; returns the problems, empty when valid.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(Name)) problems.Add("The conference needs a name.");
+        if (EndDate < StartDate) problems.Add("The end date must be on or after the start date.");
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId, out _)) problems.Add($"Unknown time zone '{TimeZoneId}'.");
+        return problems;
+    }
+}

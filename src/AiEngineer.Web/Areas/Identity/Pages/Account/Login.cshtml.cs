@@ -1,0 +1,69 @@
+using System.ComponentModel.DataAnnotations;
+using AiEngineer.Core.Accounts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AiEngineer.Web.Areas.Identity.Pages.Account;
+
+/// <summary>Replaces the Identity UI's login so that failed attempts count toward lockout.</summary>
+[AllowAnonymous]
+public class LoginModel(SignInManager<AppUser> signIn, ILogger<LoginModel> log) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public string? ReturnUrl { get; set; }
+
+    [TempData]
+    public string? ErrorMessage { get; set; }
+
+    public sealed class InputModel
+    {
+        [Required, EmailAddress, StringLength(256)]
+        public string Email { get; set; } = "";
+
+        [Required, DataType(DataType.Password), StringLength(200)]
+        public string Password { get; set; } = "";
+
+        [Display(Name = "Remember me")]
+        public bool RememberMe { get; set; }
+    }
+
+    public async Task OnGetAsync(string? returnUrl = null)
+    {
+        if (!string.IsNullOrEmpty(ErrorMessage)) ModelState.AddModelError(string.Empty, ErrorMessage);
+        await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
+        ReturnUrl = returnUrl ?? Url.Content("~/");
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? returnUrl = null)
+    {
+        returnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : Url.Content("~/");
+        ReturnUrl = returnUrl;
+        if (!ModelState.IsValid) return Page();
+
+        var result = await signIn.PasswordSignInAsync(Input.Email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            log.LogInformation("User signed in");
+            return LocalRedirect(returnUrl);
+        }
+        if (result.RequiresTwoFactor)
+            return RedirectToPage("./LoginWith2fa", new { ReturnUrl = returnUrl, Input.RememberMe });
+        if (result.IsLockedOut)
+        {
+            log.LogWarning("Account locked out after repeated failures");
+            return RedirectToPage("./Lockout");
+        }
+        if (result.IsNotAllowed)
+        {
+            ModelState.AddModelError(string.Empty, "Please confirm your email address first. Check your inbox for the link, or ask for a new one below.");
+            return Page();
+        }
+        ModelState.AddModelError(string.Empty, "That email and password do not match an account.");
+        return Page();
+    }
+}

@@ -1,0 +1,15 @@
+namespace AiEngineer.Web.Infrastructure.Database;
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+/// <summary>Bound to "Database".</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+    /// <summary>Apply pending migrations when the app starts. Production can turn it off and run a migration bundle instead.</summary>
+    public bool MigrateOnStartup { get; set; } = true;
+    /// <summary>Seed the demo conference and accounts on first run. Only honoured in the Development environment.</summary>
+    public bool SeedDemo { get; set; } = true;
+}

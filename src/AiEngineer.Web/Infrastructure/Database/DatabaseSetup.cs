@@ -1,0 +1,68 @@
+using AiEngineer.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace AiEngineer.Web.Infrastructure.Database;
+
+public static class DatabaseSetup
+{
+    /// <summary>Registers AppDbContext on SQLite (the zero-setup default) or PostgreSQL, each with its own migrations assembly.</summary>
+    public static WebApplicationBuilder AddDatabase(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
+
+        string connection;
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            connection = NullIfEmpty(builder.Configuration.GetConnectionString("Postgres"))
+                ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
+        }
+        else
+        {
+            connection = NullIfEmpty(builder.Configuration.GetConnectionString("Sqlite")) ?? DefaultSqlite(builder.Environment);
+        }
+
+        builder.Services.AddDbContextPool<AppDbContext>((sp, db) =>
+        {
+            db.AddInterceptors(sp.GetRequiredService<Email.OutboxSaveChangesInterceptor>());
+            if (options.Provider == DatabaseProvider.Postgres)
+                db.UseNpgsql(connection, x => x.MigrationsAssembly("AiEngineer.Migrations.Postgres"));
+            else
+                db.UseSqlite(connection, x => x.MigrationsAssembly("AiEngineer.Migrations.Sqlite"));
+        });
+
+        builder.Services.AddHealthChecks()
+            .AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+        return builder;
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    private static string DefaultSqlite(IWebHostEnvironment env)
+    {
+        var dir = Path.Combine(env.ContentRootPath, "App_Data");
+        Directory.CreateDirectory(dir);
+        return $"Data Source={Path.Combine(dir, "aiengineer.db")}";
+    }
+
+    /// <summary>Applies migrations (when enabled) and seeds the demo (Development only).</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var options = app.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (options.MigrateOnStartup)
+        {
+            await db.Database.MigrateAsync();
+            if (db.Database.IsSqlite())
+            {
+                // WAL lets readers and the outbox worker run beside a writer.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            }
+        }
+        if (options.SeedDemo && app.Environment.IsDevelopment())
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using AiEngineer.Core.Accounts;
+using AiEngineer.Core.Conference;
+using AiEngineer.Core.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace AiEngineer.Web.Infrastructure.Database;
+
+/// <summary>The Development demo: the summit, its tracks and rooms, and one account per kind of user.</summary>
+public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvider time, ILogger<DemoSeeder> log)
+{
+    /// <summary>Development only; printed at startup and in the README.</summary>
+    public const string DemoPassword = "Summit-Demo-2026!";
+
+    public static readonly (string Email, string Name, string? Role)[] DemoAccounts =
+    [
+        ("organizer@example.com", "Olivia Organizer", Roles.Organizer),
+        ("reviewer@example.com", "Riley Reviewer", Roles.Reviewer),
+        ("speaker@example.com", "Sam Speaker", null),
+        ("attendee@example.com", "Alex Attendee", null),
+    ];
+
+    public static readonly (string Name, string Description)[] DemoTracks =
+    [
+        ("AI UX", "Interfaces, interaction patterns and product design for software that thinks."),
+        ("AI Dev Tools", "Copilots, code agents, evaluation harnesses and the tools engineers build with."),
+        ("AI Infrastructure", "Serving, GPUs, latency, cost and the platforms under AI products."),
+        ("AI Agents", "Planning, tool use, memory and multi-agent systems that ship."),
+        ("LLM Tooling", "Chains, retrieval, vector databases and the glue around models."),
+        ("Open Models", "Training, fine-tuning, inference and evals for open-weight models."),
+    ];
+
+    public async Task SeedAsync(CancellationToken ct = default)
+    {
+        if (!await db.Conferences.AnyAsync(ct))
+        {
+            db.Conferences.Add(BuildConference());
+            await db.SaveChangesAsync(ct);
+            log.LogInformation("Seeded the demo conference");
+        }
+
+        foreach (var (email, name, role) in DemoAccounts)
+        {
+            if (await users.FindByEmailAsync(email) is not null) continue;
+            var user = new AppUser
+            {
+                UserName = email,
+                Email = email,
+                EmailConfirmed = true,
+                DisplayName = name,
+                CreatedAt = time.GetUtcNow().UtcDateTime,
+            };
+            var result = await users.CreateAsync(user, DemoPassword);
+            if (!result.Succeeded)
+                throw new InvalidOperationException("Could not create demo account " + email + ": " + string.Join("; ", result.Errors.Select(e => e.Description)));
+            if (role is not null) await users.AddToRoleAsync(user, role);
+        }
+
+        log.LogWarning("Demo accounts (Development only): {Accounts}, password {DemoPassword}",
+            string.Join(", ", DemoAccounts.Select(a => a.Email)), DemoPassword);
+    }
+
+    public static ConferenceEvent BuildConference()
+    {
+        var conference = new ConferenceEvent
+        {
+            Name = "AI Engineer Summit 2026",
+            Tagline = "The conference for software engineers building products on foundation models, in San Francisco and online.",
+            VenueName = "Yerba Buena Center for the Arts",
+            VenueAddress = "701 Mission St, San Francisco, CA 94103",
+            City = "San Francisco",
+            TimeZoneId = "America/Los_Angeles",
+            StartDate = new DateOnly(2026, 12, 9),
+            EndDate = new DateOnly(2026, 12, 11),
+            StreamUrl = "https://live.example.com/ai-engineer-summit",
+            StreamDetails = "Every keynote and main-stage talk is streamed live with captions; remote ticket holders join from /live.",
+        };
+        var order = 0;
+        foreach (var (name, description) in DemoTracks)
+            conference.Tracks.Add(new Track { Name = name, Slug = Slug.From(name), Description = description, SortOrder = order++ });
+        conference.Rooms.AddRange(
+            new Room { Name = "Main Stage", Capacity = 800, Livestreamed = true, SortOrder = 0 },
+            new Room { Name = "Room B", Capacity = 250, Livestreamed = true, SortOrder = 1 },
+            new Room { Name = "Room C", Capacity = 120, Livestreamed = false, SortOrder = 2 },
+            new Room { Name = "Workshop Lab", Capacity = 60, Livestreamed = false, SortOrder = 3 });
+        return conference;
+    }
+}

@@ -1,0 +1,136 @@
+using AiEngineer.Core.Data;
+using AiEngineer.Core.Email;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace AiEngineer.Web.Infrastructure.Email;
+
+/// <summary>
+/// Sends the outbox. Each message is claimed with a conditional update (a lease), so any number of
+/// workers in any number of app instances share one table without sending a message twice.
+/// </summary>
+public sealed class OutboxWorker(
+    IServiceScopeFactory scopes,
+    IMailTransport transport,
+    OutboxSignal signal,
+    TimeProvider time,
+    IOptionsMonitor<EmailOptions> options,
+    ILogger<OutboxWorker> log) : BackgroundService
+{
+    /// <summary>Names this worker in leases: unique per process and per worker.</summary>
+    public string InstanceId { get; } = LeaseName();
+
+    private static string LeaseName()
+    {
+        var name = $"{Guid.NewGuid():N}/{Environment.ProcessId}/{Environment.MachineName}";
+        return name.Length <= OutboundEmail.LeaseOwnerMaxLength ? name : name[..OutboundEmail.LeaseOwnerMaxLength];
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var sent = 0;
+            try
+            {
+                sent = await ProcessBatchAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                // The database may be down; keep the worker alive and try again at the next poll.
+                log.LogWarning(ex, "Outbox pass failed");
+            }
+            if (sent > 0) continue; // a full batch may mean more is waiting
+            try
+            {
+                await signal.WaitAsync(TimeSpan.FromSeconds(options.CurrentValue.Outbox.PollSeconds), stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+
+    /// <summary>Claims due messages and sends them. Returns how many were attempted.</summary>
+    public async Task<int> ProcessBatchAsync(CancellationToken ct)
+    {
+        var settings = options.CurrentValue;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var now = time.GetUtcNow().UtcDateTime;
+
+        var candidates = await db.OutboundEmails.AsNoTracking()
+            .Where(OutboundEmail.ClaimableAt(now))
+            .OrderBy(e => e.NextAttemptAt).ThenBy(e => e.Id)
+            .Select(e => e.Id)
+            .Take(settings.Outbox.BatchSize)
+            .ToListAsync(ct);
+
+        var attempted = 0;
+        foreach (var id in candidates)
+        {
+            if (ct.IsCancellationRequested) break;
+            now = time.GetUtcNow().UtcDateTime;
+            var leaseUntil = now.AddSeconds(settings.Outbox.LeaseSeconds);
+            var claimed = await db.OutboundEmails
+                .Where(e => e.Id == id)
+                .Where(OutboundEmail.ClaimableAt(now))
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(e => e.Status, OutboundEmailStatus.Sending)
+                    .SetProperty(e => e.LeaseOwner, InstanceId)
+                    .SetProperty(e => e.LeaseUntil, leaseUntil), ct);
+            if (claimed != 1) continue; // another worker has it
+
+            var email = await db.OutboundEmails.SingleAsync(e => e.Id == id, ct);
+            attempted++;
+            try
+            {
+                await transport.SendAsync(ToMime(email, settings), ct);
+                email.MarkSent(time.GetUtcNow().UtcDateTime);
+                log.LogInformation("Sent email {EmailId} ({Kind})", email.Id, email.Kind);
+            }
+            catch (PermanentMailException ex)
+            {
+                email.RecordPermanentFailure(ex.Message, time.GetUtcNow().UtcDateTime);
+                log.LogWarning("Email {EmailId} ({Kind}) failed for good: {Reason}", email.Id, email.Kind, ex.Message);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                email.RecordTransientFailure(ex.Message, time.GetUtcNow().UtcDateTime);
+                log.LogWarning("Email {EmailId} ({Kind}) will be retried at {NextAttempt:o}: {Reason}", email.Id, email.Kind, email.NextAttemptAt, ex.Message);
+            }
+            try
+            {
+                // CancellationToken.None: what was sent must be recorded even while shutting down.
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Our lease ran out and another worker took the message over; it owns the outcome now.
+                log.LogWarning("Lost the lease on email {EmailId} before recording the outcome", email.Id);
+            }
+            db.ChangeTracker.Clear();
+        }
+        return attempted;
+    }
+
+    public static MimeMessage ToMime(OutboundEmail email, EmailOptions settings)
+    {
+        var message = new MimeMessage();
+        message.From.Add(new MailboxAddress(settings.FromName, settings.From));
+        message.To.Add(new MailboxAddress(email.ToName ?? "", email.ToAddress));
+        message.Subject = email.Subject;
+        message.MessageId = $"{email.MessageId:N}@{settings.From.Split('@').Last()}";
+        message.Date = new DateTimeOffset(email.CreatedAt, TimeSpan.Zero);
+        message.Headers.Add("X-AIE-Kind", email.Kind);
+        var body = new BodyBuilder { HtmlBody = email.HtmlBody, TextBody = email.TextBody };
+        message.Body = body.ToMessageBody();
+        return message;
+    }
+}

@@ -1,0 +1,58 @@
+using AiEngineer.Core.Accounts;
+using AiEngineer.Core.Data;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+namespace AiEngineer.Web.Infrastructure.Security;
+
+public static class AccountsSetup
+{
+    /// <summary>Identity with EF stores and the Identity UI, staff roles, folder authorization and shared data-protection keys.</summary>
+    public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
+    {
+        builder.Services
+            .AddDefaultIdentity<AppUser>(o =>
+            {
+                o.SignIn.RequireConfirmedAccount = true;
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>();
+
+        // Keys in the database: every instance reads the same ring, so a cookie from one works on another.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("AiEngineer.Summit")
+            .PersistKeysToDbContext<AppDbContext>();
+
+        builder.Services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "aie.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = builder.Environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.LoginPath = "/Identity/Account/Login";
+            o.AccessDeniedPath = "/Identity/Account/AccessDenied";
+        });
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "aie.af";
+            o.Cookie.SecurePolicy = builder.Environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        });
+
+        Policies.Configure(builder.Services.AddAuthorizationBuilder());
+
+        builder.Services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Admin", Policies.Organizer);
+            o.Conventions.AuthorizeFolder("/Review", Policies.Reviewer);
+            o.Conventions.AuthorizeFolder("/Checkin", Policies.CheckIn);
+            o.Conventions.AuthorizeFolder("/My");
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using AiEngineer.Web.Infrastructure.Database;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace AiEngineer.Web.Infrastructure.Site;
+
+public static class SiteSetup
+{
+    public static WebApplicationBuilder AddSite(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddScoped<ConferenceContext>();
+        return builder;
+    }
+
+    public static void UseSite(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+            if (app.Environment.IsProduction()) app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.Use(async (ctx, next) =>
+        {
+            var h = ctx.Response.Headers;
+            h.XContentTypeOptions = "nosniff";
+            h["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            h.XFrameOptions = "DENY";
+            h.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data: https:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+            await next();
+        });
+        app.UseStaticFiles();
+        app.UseLogging();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions
+        {
+            Predicate = c => c.Tags.Contains("ready"),
+            ResponseWriter = async (ctx, report) =>
+            {
+                ctx.Response.ContentType = "application/json";
+                await ctx.Response.WriteAsync(JsonSerializer.Serialize(new
+                {
+                    status = report.Status.ToString(),
+                    checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
+                }));
+            },
+        });
+        app.MapRazorPages();
+    }
+
+    private static void UseLogging(this WebApplication app) => Logging.LoggingSetup.UseRequestLogging(app);
+}

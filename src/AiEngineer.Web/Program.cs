@@ -1,0 +1,27 @@
+using AiEngineer.Web.Infrastructure.Database;
+using AiEngineer.Web.Infrastructure.Email;
+using AiEngineer.Web.Infrastructure.Logging;
+using AiEngineer.Web.Infrastructure.Security;
+using AiEngineer.Web.Infrastructure.Site;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddLogging();
+builder.AddSite();
+builder.AddDatabase();
+builder.AddAccounts();
+builder.AddEmail();
+
+var app = builder.Build();
+
+await app.PrepareDatabaseAsync();
+
+if (args.FirstOrDefault() == CreateOrganizerCommand.Name)
+    return await CreateOrganizerCommand.RunAsync(app.Services, args, Console.In, Console.Out);
+
+app.UseSite();
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point, public for WebApplicationFactory.</summary>
+public partial class Program;
