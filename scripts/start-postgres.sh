@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Starts the local PostgreSQL 15 cluster without systemd and creates the test role aie/aie.
+set -euo pipefail
+ver=$(ls /usr/lib/postgresql | sort -n | tail -1)
+install -d -o postgres -g postgres -m 2775 /var/run/postgresql
+if ! pg_lsclusters -h | grep -q "^$ver main"; then
+  pg_createcluster "$ver" main >/dev/null
+fi
+pg_ctlcluster "$ver" main start || [ $? -eq 2 ]   # 2: already running
+for _ in $(seq 1 30); do pg_isready -h 127.0.0.1 -q && break; sleep 1; done
+pg_isready -h 127.0.0.1
+su postgres -c "psql -q -v ON_ERROR_STOP=1" <<'SQL'
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'aie') THEN
+    CREATE ROLE aie LOGIN SUPERUSER PASSWORD 'aie';
+  END IF;
+END $$;
+SQL
+echo "PostgreSQL $ver is up; role aie/aie (for tests only)."

@@ -1,0 +1,28 @@
+namespace AiEngineer.Web.Tests.Infrastructure;
+
+/// <summary>One app, one database and one SMTP server per test class.</summary>
+public class SiteFixture : IAsyncLifetime
+{
+    public SiteFactory Site { get; private set; } = null!;
+    public SmtpSink Smtp { get; private set; } = null!;
+    public TestDatabase Database { get; private set; } = null!;
+
+    protected virtual string Environment => "Testing";
+    protected virtual void Configure(SiteFactory site) { }
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync();
+        Smtp = new SmtpSink();
+        Site = new SiteFactory(Database, Smtp, Environment);
+        Configure(Site);
+        _ = Site.Services; // build and start the host: migrations run now
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Site.DisposeAsync();
+        await Smtp.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
