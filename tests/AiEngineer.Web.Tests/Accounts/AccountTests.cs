@@ -110,7 +110,11 @@ public partial class AccountTests(SiteFixture fixture) : IClassFixture<SiteFixtu
 
         var message = await fixture.Smtp.WaitForAsync("forgetful@example.com", m => m.Subject!.Contains("Reset", StringComparison.OrdinalIgnoreCase));
         var link = new Uri(LinkIn(message.HtmlBody!, "/Identity/Account/ResetPassword"));
-        var code = System.Web.HttpUtility.ParseQueryString(link.Query)["code"]!;
+        // The page decodes the link's code into its form, as a browser would see it.
+        var form = await client.GetStringAsync(link.PathAndQuery);
+        var code = WebUtility.HtmlDecode(Regex.Match(form, "name=\"Input.Code\" value=\"([^\"]+)\"|id=\"Input_Code\"[^>]*value=\"([^\"]+)\"") is { Success: true } m
+            ? (m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value)
+            : throw new InvalidOperationException("The reset form has no code."));
         var reset = await client.PostFormAsync("/Identity/Account/ResetPassword", new()
         {
             ["Input.Email"] = "forgetful@example.com",

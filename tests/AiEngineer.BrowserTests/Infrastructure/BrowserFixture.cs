@@ -1,0 +1,88 @@
+using AiEngineer.Web.Tests.Infrastructure;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace AiEngineer.BrowserTests.Infrastructure;
+
+/// <summary>The demo site (Development) served on Kestrel, driven by the system Chromium through Playwright.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public static readonly string ChromiumPath = Environment.GetEnvironmentVariable("AIE_CHROMIUM") is { Length: > 0 } p ? p : "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+    public IBrowser Browser { get; private set; } = null!;
+    public SiteFactory Site { get; private set; } = null!;
+    public SmtpSink Smtp { get; private set; } = null!;
+    public Uri BaseAddress { get; private set; } = null!;
+    private TestDatabase _database = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException(
+                $"Chromium was not found at {ChromiumPath}. Install it with `apt-get install -y chromium` " +
+                "(or point AIE_CHROMIUM at a Chromium or Chrome binary). Do not run `playwright install`: it downloads browsers.");
+        _database = await TestDatabase.CreateAsync();
+        Smtp = new SmtpSink();
+        Site = new SiteFactory(_database, Smtp, "Development");
+        BaseAddress = Site.StartKestrel();
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+            ],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        _playwright?.Dispose();
+        await Site.DisposeAsync();
+        await Smtp.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    /// <summary>Fails on any serious or critical axe-core violation, naming each.</summary>
+    public static async Task AssertAccessibleAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        var bad = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(bad.Count == 0,
+            $"Accessibility violations on {page.Url}:\n" + string.Join("\n", bad.Select(v =>
+                $"- {v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
+    }
+
+    /// <summary>Saves a full-page screenshot under the repository's TestResults/screenshots/.</summary>
+    public static async Task<string> ScreenshotAsync(IPage page, string name)
+    {
+        var dir = Path.Combine(RepositoryRoot(), "TestResults", "screenshots");
+        Directory.CreateDirectory(dir);
+        var path = Path.Combine(dir, name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        return path;
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "AiEngineer.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? AppContext.BaseDirectory;
+    }
+}
