@@ -2,6 +2,7 @@ using AiEngineer.Core.Accounts;
 using AiEngineer.Core.Conference;
 using AiEngineer.Core.Email;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,6 +21,18 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        // AddDefaultIdentity sets Stores.MaxLengthForKeys = 128 at run time; pin it here so the design-time
+        // model (migrations) and the run-time model agree on every provider.
+        builder.Entity<IdentityUserLogin<string>>(b =>
+        {
+            b.Property(l => l.LoginProvider).HasMaxLength(128);
+            b.Property(l => l.ProviderKey).HasMaxLength(128);
+        });
+        builder.Entity<IdentityUserToken<string>>(b =>
+        {
+            b.Property(t => t.LoginProvider).HasMaxLength(128);
+            b.Property(t => t.Name).HasMaxLength(128);
+        });
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
     }
 

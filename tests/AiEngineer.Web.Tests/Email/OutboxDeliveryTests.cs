@@ -67,7 +67,7 @@ public class OutboxDeliveryTests(SiteFixture fixture) : IClassFixture<SiteFixtur
             email.Retry(retriedAt);
             await db.SaveChangesAsync();
         });
-        var again = await WaitForStatusAsync(id, e => e.Status == OutboundEmailStatus.Failed && e.NextAttemptAt >= retriedAt);
+        var again = await WaitForStatusAsync(id, e => e.Status == OutboundEmailStatus.Failed && e.NextAttemptAt > failed.NextAttemptAt);
         Assert.Equal(1, again.Attempts);
         Assert.Empty(fixture.Smtp.To("reject-me@example.com"));
     }
