@@ -3,6 +3,7 @@ using AiEngineer.Web.Infrastructure.Email;
 using AiEngineer.Web.Infrastructure.Logging;
 using AiEngineer.Web.Infrastructure.Security;
 using AiEngineer.Web.Infrastructure.Site;
+using AiEngineer.Web.Infrastructure.Tickets;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,6 +12,7 @@ builder.AddSite();
 builder.AddDatabase();
 builder.AddAccounts();
 builder.AddEmail();
+builder.AddTicketing();
 
 var app = builder.Build();
 

@@ -1,6 +1,7 @@
 using AiEngineer.Core.Accounts;
 using AiEngineer.Core.Conference;
 using AiEngineer.Core.Email;
+using AiEngineer.Core.Tickets;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -16,6 +17,14 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Track> Tracks => Set<Track>();
     public DbSet<Room> Rooms => Set<Room>();
     public DbSet<OutboundEmail> OutboundEmails => Set<OutboundEmail>();
+    public DbSet<TicketType> TicketTypes => Set<TicketType>();
+    public DbSet<Voucher> Vouchers => Set<Voucher>();
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+    public DbSet<OrderEvent> OrderEvents => Set<OrderEvent>();
+    public DbSet<VoidedTicketCode> VoidedTicketCodes => Set<VoidedTicketCode>();
+    public DbSet<PaymentAttempt> PaymentAttempts => Set<PaymentAttempt>();
+    public DbSet<ProcessedWebhookEvent> ProcessedWebhookEvents => Set<ProcessedWebhookEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -1,6 +1,7 @@
 using AiEngineer.Core.Accounts;
 using AiEngineer.Core.Conference;
 using AiEngineer.Core.Data;
+using AiEngineer.Core.Tickets;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,6 +37,11 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
         {
             db.Conferences.Add(BuildConference());
             await db.SaveChangesAsync(ct);
+        }
+        if (!await db.TicketTypes.AnyAsync(ct))
+        {
+            db.TicketTypes.AddRange(BuildTicketTypes(time.GetUtcNow().UtcDateTime));
+            await db.SaveChangesAsync(ct);
             log.LogInformation("Seeded the demo conference");
         }
 
@@ -59,6 +65,23 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
         log.LogWarning("Demo accounts (Development only): {Accounts}, password {DemoPassword}",
             string.Join(", ", DemoAccounts.Select(a => a.Email)), DemoPassword);
     }
+
+    /// <summary>The catalog, with sale windows relative to <paramref name="now"/> so the demo is always on sale.</summary>
+    public static IEnumerable<TicketType> BuildTicketTypes(DateTime now) =>
+    [
+        new() { Name = "In-person Early Bird", Kind = TicketKind.InPerson, PriceMinor = 79900, Capacity = 200, SaleStartsAt = now.AddDays(-60), SaleEndsAt = now.AddDays(3), MaxPerOrder = 5, SortOrder = 0,
+                Description = "All three days at the venue: talks, workshops' open sessions, expo, meals and the party. Limited early price." },
+        new() { Name = "In-person Regular", Kind = TicketKind.InPerson, PriceMinor = 119900, Capacity = 600, SaleStartsAt = now.AddDays(-60), MaxPerOrder = 10, SortOrder = 1,
+                Description = "All three days at the venue: talks, expo, meals and the party." },
+        new() { Name = "Remote", Kind = TicketKind.Remote, PriceMinor = 0, Capacity = 10000, SaleStartsAt = now.AddDays(-60), MaxPerOrder = 1, SortOrder = 2,
+                Description = "The livestream of every main-stage and Room B talk, with the live chat." },
+        new() { Name = "Remote Supporter", Kind = TicketKind.Remote, PriceMinor = 9900, Capacity = 2000, SaleStartsAt = now.AddDays(-60), MaxPerOrder = 5, SortOrder = 3,
+                Description = "The livestream plus recordings a week early, and you help keep the remote ticket free." },
+        new() { Name = "Workshop add-on", Kind = TicketKind.AddOn, PriceMinor = 29900, Capacity = 60, SaleStartsAt = now.AddDays(-60), MaxPerOrder = 2, SortOrder = 4,
+                Description = "A seat in a hands-on workshop on day one. Bring a laptop." },
+        new() { Name = "Speaker", Kind = TicketKind.InPerson, PriceMinor = 0, Capacity = 150, Hidden = true, MaxPerOrder = 1, SortOrder = 5,
+                Description = "For confirmed speakers." },
+    ];
 
     public static ConferenceEvent BuildConference()
     {

@@ -51,6 +51,7 @@ public static class SiteSetup
                 }));
             },
         });
+        Tickets.TicketingSetup.MapTicketing(app);
         app.MapRazorPages();
     }
 

@@ -1,0 +1,16 @@
+using AiEngineer.Core.Email;
+
+namespace AiEngineer.Core.Tickets;
+
+/// <summary>Builds the ticketing emails (the web layer knows links, layout and QR codes). Each is saved with the change that causes it.</summary>
+public interface ITicketEmails
+{
+    /// <summary>The order summary and one ticket per attendee, with its code and QR.</summary>
+    OutboundEmail Confirmation(Order order, DateTime now);
+    /// <summary>How to pay an invoice order, and by when.</summary>
+    OutboundEmail InvoiceInstructions(Order order, DateTime now);
+    /// <summary>To a ticket's new holder after a transfer.</summary>
+    OutboundEmail TicketTransferred(Ticket ticket, DateTime now);
+    /// <summary>To the buyer when an order is cancelled or refunded.</summary>
+    OutboundEmail OrderClosed(Order order, string what, DateTime now);
+}

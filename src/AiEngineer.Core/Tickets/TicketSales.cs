@@ -1,0 +1,295 @@
+using AiEngineer.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AiEngineer.Core.Tickets;
+
+/// <summary>
+/// The selling workflow shared by the order form, the Stripe webhook, organizers and the expiry sweeper.
+/// Seats and voucher uses change only through conditional UPDATEs whose affected rows are checked, so
+/// concurrent buyers (and app instances) can never oversell. Order state changes use the status as a
+/// concurrency token, so a payment and an expiry racing for one order cannot both win.
+/// </summary>
+public sealed class TicketSales(AppDbContext db, TimeProvider time, ITicketEmails emails, IOptionsMonitor<TicketingOptions> options)
+{
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    /// <summary>Validates, prices, holds seats and voucher uses atomically, and saves the order (completing free ones).</summary>
+    public async Task<OrderOutcome> PlaceOrderAsync(OrderRequest request, CancellationToken ct = default)
+    {
+        var existing = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.IdempotencyKey == request.IdempotencyKey, ct);
+        if (existing is not null) return new OrderOutcome(existing, [], Repeated: true);
+
+        var now = Now;
+        var settings = options.CurrentValue;
+        var errors = new List<string>();
+        if (request.Attendees.Count == 0) return OrderOutcome.Fail("Choose at least one ticket.");
+        if (request.Attendees.Count > 50) return OrderOutcome.Fail("At most 50 tickets fit in one order.");
+
+        var typeIds = request.Attendees.Select(a => a.TicketTypeId).Distinct().ToList();
+        var types = await db.TicketTypes.AsNoTracking().Where(t => typeIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
+        if (types.Count != typeIds.Count) return OrderOutcome.Fail("One of the chosen ticket types does not exist.");
+
+        Voucher? voucher = null;
+        if (!string.IsNullOrWhiteSpace(request.VoucherCode))
+        {
+            var code = Voucher.Normalize(request.VoucherCode);
+            voucher = await db.Vouchers.AsNoTracking().Include(v => v.TicketTypes).FirstOrDefaultAsync(v => v.Code == code, ct);
+            if (voucher is null) return OrderOutcome.Fail("That voucher code is not valid.");
+            if (voucher.ProblemAt(now) is { } problem) return OrderOutcome.Fail(problem);
+        }
+
+        foreach (var (typeId, count) in request.Attendees.GroupBy(a => a.TicketTypeId).Select(g => (g.Key, g.Count())))
+        {
+            var type = types[typeId];
+            if (type.Hidden && !(voucher is { UnlocksHidden: true } && voucher.AppliesTo(typeId)))
+                errors.Add($"{type.Name} is not on sale.");
+            else if (!type.OnSaleAt(now))
+                errors.Add(type.SaleStartsAt > now ? $"{type.Name} is not on sale yet." : $"The sale of {type.Name} has ended.");
+            if (count < type.MinPerOrder) errors.Add($"{type.Name}: at least {type.MinPerOrder} per order.");
+            if (count > type.MaxPerOrder) errors.Add($"{type.Name}: at most {type.MaxPerOrder} per order.");
+        }
+        if (errors.Count > 0) return new OrderOutcome(null, errors);
+
+        var quote = PriceQuote.For(request.Attendees, types, voucher);
+        var hiddenTickets = request.Attendees.Count(a => types[a.TicketTypeId].Hidden);
+        if (hiddenTickets > quote.VoucherUses) return OrderOutcome.Fail("The voucher does not cover that many tickets.");
+        if (voucher is not null && quote.VoucherUses == 0) return OrderOutcome.Fail("That voucher does not apply to the chosen tickets.");
+
+        var method = quote.Total == 0 ? (voucher?.Kind == VoucherKind.Comp ? PaymentMethod.Comp : PaymentMethod.Free) : request.Method;
+        if (quote.Total > 0 && method is PaymentMethod.Free or PaymentMethod.Comp) return OrderOutcome.Fail("Choose how to pay.");
+        if (method == PaymentMethod.Invoice && !settings.InvoiceEnabled) return OrderOutcome.Fail("Paying by invoice is not available.");
+        var currency = types.Values.First().Currency;
+
+        var order = new Order
+        {
+            Code = Order.NewCode(),
+            AccessToken = Order.NewToken(),
+            IdempotencyKey = request.IdempotencyKey,
+            Status = OrderStatus.Pending,
+            PaymentMethod = method,
+            UserId = request.UserId,
+            BuyerName = request.Buyer.Name.Trim(),
+            BuyerEmail = request.Buyer.Email.Trim(),
+            BuyerCompany = Blank(request.Buyer.Company),
+            InvoiceAddress = Blank(request.Buyer.InvoiceAddress),
+            VatId = Blank(request.Buyer.VatId),
+            Currency = currency,
+            SubtotalMinor = quote.Subtotal,
+            DiscountMinor = quote.Discount,
+            TotalMinor = quote.Total,
+            VoucherId = quote.VoucherUses > 0 ? voucher?.Id : null,
+            VoucherUses = quote.VoucherUses,
+            SeatsHeld = true,
+            CreatedAt = now,
+            HoldExpiresAt = method == PaymentMethod.Invoice ? now.AddDays(settings.InvoiceDueDays) : now.AddMinutes(settings.ReservationMinutes),
+            InvoiceDueAt = method == PaymentMethod.Invoice ? now.AddDays(settings.InvoiceDueDays) : null,
+        };
+        foreach (var (a, price, _) in quote.Lines)
+        {
+            order.Tickets.Add(new Ticket
+            {
+                TicketTypeId = a.TicketTypeId,
+                Code = Ticket.NewCode(),
+                AttendeeName = a.Name.Trim(),
+                AttendeeEmail = a.Email.Trim(),
+                Company = Blank(a.Company),
+                JobTitle = Blank(a.JobTitle),
+                Dietary = Blank(a.Dietary),
+                Accessibility = Blank(a.Accessibility),
+                ShirtSize = types[a.TicketTypeId].Kind == TicketKind.InPerson ? Blank(a.ShirtSize) : null,
+                PriceMinor = price,
+            });
+        }
+        order.Log("created", $"Order placed: {order.Tickets.Count} ticket(s), {Money.Format(order.TotalMinor, currency)}", now, request.Buyer.Email);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        foreach (var (typeId, count) in order.Seats())
+        {
+            if (!await TryTakeSeatsAsync(typeId, count, ct))
+            {
+                await tx.RollbackAsync(ct);
+                var left = await db.TicketTypes.Where(t => t.Id == typeId).Select(t => t.Capacity - t.Taken).FirstAsync(ct);
+                return OrderOutcome.Fail(left <= 0 ? $"{types[typeId].Name} is sold out." : $"Only {left} {types[typeId].Name} ticket(s) are left.");
+            }
+        }
+        if (order.VoucherId is { } voucherId && !await TryUseVoucherAsync(voucherId, order.VoucherUses, ct))
+        {
+            await tx.RollbackAsync(ct);
+            return OrderOutcome.Fail("This voucher has been used up.");
+        }
+
+        if (method is PaymentMethod.Free or PaymentMethod.Comp)
+        {
+            order.MarkPaid(method, null, now);
+            db.OutboundEmails.Add(emails.Confirmation(order, now));
+        }
+        else if (method == PaymentMethod.Invoice)
+        {
+            db.OutboundEmails.Add(emails.InvoiceInstructions(order, now));
+        }
+        db.Orders.Add(order);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            await tx.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            // The same form was posted twice at once and the other post won: answer with its order.
+            var first = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.IdempotencyKey == request.IdempotencyKey, ct);
+            if (first is null) throw;
+            return new OrderOutcome(first, [], Repeated: true);
+        }
+        return new OrderOutcome(order, []);
+    }
+
+    /// <summary>
+    /// Money arrived (webhook, or an organizer marking an invoice paid). Idempotent: a paid order stays paid.
+    /// After the hold lapsed the seats are taken again if any are left; otherwise the order becomes RefundDue.
+    /// </summary>
+    public async Task<Order?> MarkPaidAsync(long orderId, PaymentMethod method, string? reference, string? actor, CancellationToken ct = default)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            var order = await db.Orders.Include(o => o.Tickets).FirstOrDefaultAsync(o => o.Id == orderId, ct);
+            if (order is null) return null;
+            var now = Now;
+            try
+            {
+                switch (order.Status)
+                {
+                    case OrderStatus.Paid or OrderStatus.RefundDue or OrderStatus.Refunded:
+                        return order; // already settled: a repeat
+                    case OrderStatus.Pending:
+                        order.MarkPaid(method, reference, now, actor);
+                        db.OutboundEmails.Add(emails.Confirmation(order, now));
+                        await db.SaveChangesAsync(ct);
+                        return order;
+                    default: // Expired or Cancelled: a late payment
+                        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+                        {
+                                                        var all = true;
+                            foreach (var (typeId, count) in order.Seats())
+                            {
+                                if (!await TryTakeSeatsAsync(typeId, count, ct)) { all = false; break; }
+                            }
+                            if (!all) await tx.RollbackAsync(ct);
+                            foreach (var t in order.Tickets) t.CancelledAt = all ? null : t.CancelledAt ?? now;
+                            order.MarkPaidLate(method, reference, all, now);
+                            if (all) db.OutboundEmails.Add(emails.Confirmation(order, now));
+                            await db.SaveChangesAsync(ct);
+                            if (all) await tx.CommitAsync(ct);
+                        }
+                        return order;
+                }
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // The expiry sweeper (or another webhook) changed the order meanwhile: look again.
+            }
+        }
+        throw new InvalidOperationException($"Order {orderId} kept changing while being marked paid.");
+    }
+
+    /// <summary>Expires pending orders whose hold has run out and returns their seats and voucher uses. Returns how many.</summary>
+    public async Task<int> ExpireDueAsync(CancellationToken ct = default)
+    {
+        var now = Now;
+        var due = await db.Orders.Where(o => o.Status == OrderStatus.Pending && o.HoldExpiresAt <= now)
+            .OrderBy(o => o.HoldExpiresAt).Select(o => o.Id).Take(200).ToListAsync(ct);
+        var expired = 0;
+        foreach (var id in due)
+            if (await ExpireAsync(id, "The reservation expired unpaid; the seats went back on sale", onlyIfDue: true, ct)) expired++;
+        return expired;
+    }
+
+    /// <summary>Ends a pending order's hold now (its time ran out, or Stripe's checkout session expired).</summary>
+    public async Task<bool> ExpireAsync(long orderId, string reason, bool onlyIfDue, CancellationToken ct = default)
+    {
+        db.ChangeTracker.Clear();
+        var order = await db.Orders.Include(o => o.Tickets).FirstOrDefaultAsync(o => o.Id == orderId, ct);
+        var now = Now;
+        if (order is null || order.Status != OrderStatus.Pending || (onlyIfDue && order.HoldExpiresAt > now)) return false;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        order.Expire(now);
+        order.Events[^1].Message = reason;
+        try
+        {
+            await db.SaveChangesAsync(ct); // fails if a payment changed the status meanwhile
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await tx.RollbackAsync(CancellationToken.None);
+            return false;
+        }
+        await ReleaseSeatsAsync(order, ct);
+        await ReleaseVoucherAsync(order, ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    /// <summary>Cancels a pending or paid order and returns its seats. Paid money is refunded separately.</summary>
+    public async Task<Order?> CancelAsync(long orderId, string? actor, string reason, CancellationToken ct = default)
+    {
+        db.ChangeTracker.Clear();
+        var order = await db.Orders.Include(o => o.Tickets).FirstOrDefaultAsync(o => o.Id == orderId, ct);
+        if (order is null) return null;
+        var now = Now;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        order.Cancel(now, actor, reason);
+        db.OutboundEmails.Add(emails.OrderClosed(order, "cancelled", now));
+        await db.SaveChangesAsync(ct);
+        await ReleaseSeatsAsync(order, ct);
+        await ReleaseVoucherAsync(order, ct);
+        await tx.CommitAsync(ct);
+        return order;
+    }
+
+    /// <summary>Records a refund (after the payment provider made it). A full refund of a paid order frees its seats.</summary>
+    public async Task<Order?> RecordRefundAsync(long orderId, long amountMinor, string? actor, string? note, CancellationToken ct = default)
+    {
+        db.ChangeTracker.Clear();
+        var order = await db.Orders.Include(o => o.Tickets).FirstOrDefaultAsync(o => o.Id == orderId, ct);
+        if (order is null) return null;
+        var now = Now;
+        var heldSeats = order.SeatsHeld;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        order.RecordRefund(amountMinor, now, actor, note);
+        if (order.Status == OrderStatus.Refunded) db.OutboundEmails.Add(emails.OrderClosed(order, "refunded", now));
+        await db.SaveChangesAsync(ct);
+        if (heldSeats && !order.SeatsHeld) await ReleaseSeatsAsync(order, ct);
+        await tx.CommitAsync(ct);
+        return order;
+    }
+
+    /// <summary>Takes seats if that many are left: one conditional UPDATE, judged by the rows it changed.</summary>
+    public async Task<bool> TryTakeSeatsAsync(int ticketTypeId, int count, CancellationToken ct = default) =>
+        await db.TicketTypes
+            .Where(t => t.Id == ticketTypeId && t.Taken + count <= t.Capacity)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Taken, t => t.Taken + count), ct) == 1;
+
+    private async Task ReleaseSeatsAsync(Order order, CancellationToken ct)
+    {
+        foreach (var (typeId, count) in order.Seats())
+            await db.TicketTypes.Where(t => t.Id == typeId)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Taken, t => t.Taken - count), ct);
+    }
+
+    private async Task<bool> TryUseVoucherAsync(int voucherId, int uses, CancellationToken ct) =>
+        await db.Vouchers
+            .Where(v => v.Id == voucherId && v.Uses + uses <= v.MaxUses)
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.Uses, v => v.Uses + uses), ct) == 1;
+
+    private async Task ReleaseVoucherAsync(Order order, CancellationToken ct)
+    {
+        if (order.VoucherId is { } id && order.VoucherUses > 0)
+            await db.Vouchers.Where(v => v.Id == id)
+                .ExecuteUpdateAsync(s => s.SetProperty(v => v.Uses, v => v.Uses - order.VoucherUses), ct);
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

@@ -1,0 +1,119 @@
+using System.ComponentModel.DataAnnotations;
+using AiEngineer.Core.Accounts;
+using AiEngineer.Core.Data;
+using AiEngineer.Core.Tickets;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AiEngineer.Web.Pages.Tickets;
+
+/// <summary>Attendee and buyer details, the server's price, the payment method; placing the order holds the seats.</summary>
+public class CheckoutModel(AppDbContext db, TicketSales sales, UserManager<AppUser> users, IOptionsMonitor<TicketingOptions> options, TimeProvider time,
+    Infrastructure.Payments.IPaymentGateway payments, ILogger<CheckoutModel> log) : PageModel
+{
+    [BindProperty] public InputModel Input { get; set; } = new();
+    public Dictionary<int, TicketType> Types { get; private set; } = new();
+    public PriceQuote? Quote { get; private set; }
+    public bool InvoiceEnabled => options.CurrentValue.InvoiceEnabled;
+    public bool CardEnabled => payments.IsConfigured;
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    public sealed class InputModel
+    {
+        public Guid IdempotencyKey { get; set; }
+        [StringLength(Core.Tickets.Voucher.CodeMaxLength)] public string? Voucher { get; set; }
+        public List<AttendeeModel> Attendees { get; set; } = [];
+        [Required(ErrorMessage = "Enter the buyer's name."), StringLength(Order.NameMaxLength)] public string BuyerName { get; set; } = "";
+        [Required(ErrorMessage = "Enter the buyer's email."), EmailAddress, StringLength(Order.EmailMaxLength)] public string BuyerEmail { get; set; } = "";
+        [StringLength(Order.CompanyMaxLength)] public string? BuyerCompany { get; set; }
+        [StringLength(Order.AddressMaxLength)] public string? InvoiceAddress { get; set; }
+        [StringLength(Order.VatIdMaxLength)] public string? VatId { get; set; }
+        public PaymentMethod Method { get; set; } = PaymentMethod.Card;
+    }
+
+    public sealed class AttendeeModel
+    {
+        public int TicketTypeId { get; set; }
+        [Required(ErrorMessage = "Enter each attendee's name."), StringLength(Ticket.NameMaxLength)] public string Name { get; set; } = "";
+        [Required(ErrorMessage = "Enter each attendee's email."), EmailAddress, StringLength(Ticket.EmailMaxLength)] public string Email { get; set; } = "";
+        [StringLength(Ticket.FieldMaxLength)] public string? Company { get; set; }
+        [StringLength(Ticket.FieldMaxLength)] public string? JobTitle { get; set; }
+        [StringLength(Ticket.NeedsMaxLength)] public string? Dietary { get; set; }
+        [StringLength(Ticket.NeedsMaxLength)] public string? Accessibility { get; set; }
+        [StringLength(8)] public string? ShirtSize { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync([FromQuery] Dictionary<int, int>? qty, string? voucher, CancellationToken ct)
+    {
+        var chosen = (qty ?? new()).Where(kv => kv.Value > 0).ToList();
+        if (chosen.Count == 0 || chosen.Any(kv => kv.Value > 50))
+        {
+            TempData["TicketsMessage"] = "Choose at least one ticket.";
+            return Redirect("/tickets" + (string.IsNullOrWhiteSpace(voucher) ? "" : "?voucher=" + Uri.EscapeDataString(voucher)));
+        }
+        Input.IdempotencyKey = Guid.NewGuid();
+        Input.Voucher = voucher;
+        foreach (var (typeId, count) in chosen)
+            for (var i = 0; i < count; i++) Input.Attendees.Add(new AttendeeModel { TicketTypeId = typeId });
+        if (User.Identity?.IsAuthenticated == true && await users.GetUserAsync(User) is { } me)
+        {
+            Input.BuyerName = me.DisplayName ?? "";
+            Input.BuyerEmail = me.Email ?? "";
+            if (Input.Attendees.Count == 1) { Input.Attendees[0].Name = Input.BuyerName; Input.Attendees[0].Email = Input.BuyerEmail; }
+        }
+        if (!await LoadAsync(ct)) return Redirect("/tickets");
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (Input.Attendees.Count == 0) return Redirect("/tickets");
+        if (!await LoadAsync(ct)) return Redirect("/tickets");
+        foreach (var a in Input.Attendees.Where(a => a.ShirtSize is { Length: > 0 } && !Ticket.ShirtSizes.Contains(a.ShirtSize)))
+            ModelState.AddModelError("", $"Unknown T-shirt size '{a.ShirtSize}'.");
+        if (Input.Method == PaymentMethod.Card && !CardEnabled && (Quote?.Total ?? 0) > 0)
+            ModelState.AddModelError("", "Card payments are not available; choose another way to pay.");
+        if (!ModelState.IsValid)
+        {
+            Errors = ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).Distinct().ToList();
+            return Page();
+        }
+
+        var request = new OrderRequest(
+            Input.IdempotencyKey == Guid.Empty ? Guid.NewGuid() : Input.IdempotencyKey,
+            Input.Attendees.Select(a => new AttendeeInput(a.TicketTypeId, a.Name, a.Email, a.Company, a.JobTitle, a.Dietary, a.Accessibility, a.ShirtSize)).ToList(),
+            new BuyerInput(Input.BuyerName, Input.BuyerEmail, Input.BuyerCompany, Input.InvoiceAddress, Input.VatId),
+            Input.Voucher,
+            Input.Method,
+            users.GetUserId(User));
+        var outcome = await sales.PlaceOrderAsync(request, ct);
+        if (!outcome.Succeeded)
+        {
+            Errors = outcome.Errors;
+            await LoadAsync(ct);
+            return Page();
+        }
+        var order = outcome.Order!;
+        log.LogInformation("Order {OrderCode} placed ({Method}, {Status})", order.Code, order.PaymentMethod, order.Status);
+        if (order.PaymentMethod == PaymentMethod.Card && order.Status == OrderStatus.Pending)
+            return Redirect($"/orders/{order.Code}/pay?token={order.AccessToken}");
+        return Redirect($"/orders/{order.Code}?token={order.AccessToken}");
+    }
+
+    /// <summary>Loads the chosen types and prices the order on the server. False when the choice no longer makes sense.</summary>
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var ids = Input.Attendees.Select(a => a.TicketTypeId).Distinct().ToList();
+        Types = await db.TicketTypes.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
+        if (Types.Count != ids.Count) return false;
+        Voucher? voucher = null;
+        if (!string.IsNullOrWhiteSpace(Input.Voucher))
+            voucher = await db.Vouchers.AsNoTracking().Include(v => v.TicketTypes).FirstOrDefaultAsync(v => v.Code == Voucher.Normalize(Input.Voucher), ct);
+        var attendees = Input.Attendees.Select(a => new AttendeeInput(a.TicketTypeId, "", "", null, null, null, null, null)).ToList();
+        Quote = PriceQuote.For(attendees, Types, voucher is not null && voucher.ProblemAt(time.GetUtcNow().UtcDateTime) is null ? voucher : null);
+        return true;
+    }
+}

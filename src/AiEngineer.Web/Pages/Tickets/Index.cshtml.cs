@@ -1,0 +1,40 @@
+using AiEngineer.Core.Data;
+using AiEngineer.Core.Tickets;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace AiEngineer.Web.Pages.Tickets;
+
+/// <summary>The catalog: every ticket type on sale (and hidden ones a voucher unlocks), with quantities to choose.</summary>
+public class IndexModel(AppDbContext db, TimeProvider time) : PageModel
+{
+    public IReadOnlyList<TicketType> Types { get; private set; } = [];
+    public string? Voucher { get; private set; }
+    public string? VoucherMessage { get; private set; }
+    public DateTime Now { get; private set; }
+
+    public async Task OnGetAsync(string? voucher, CancellationToken ct)
+    {
+        Now = time.GetUtcNow().UtcDateTime;
+        var all = await db.TicketTypes.AsNoTracking().OrderBy(t => t.SortOrder).ThenBy(t => t.Id).ToListAsync(ct);
+        var unlocked = new HashSet<int>();
+        if (!string.IsNullOrWhiteSpace(voucher))
+        {
+            Voucher = Core.Tickets.Voucher.Normalize(voucher);
+            var v = await db.Vouchers.AsNoTracking().Include(x => x.TicketTypes).FirstOrDefaultAsync(x => x.Code == Voucher, ct);
+            if (v is null) VoucherMessage = "That voucher code is not valid.";
+            else if (v.ProblemAt(Now) is { } problem) VoucherMessage = problem;
+            else
+            {
+                VoucherMessage = v.Kind switch
+                {
+                    VoucherKind.Comp => "Voucher applied: complimentary tickets.",
+                    VoucherKind.PercentOff => $"Voucher applied: {v.Value}% off.",
+                    _ => $"Voucher applied: {Money.Format(v.Value)} off each ticket.",
+                };
+                if (v.UnlocksHidden) unlocked = all.Where(t => t.Hidden && v.AppliesTo(t.Id)).Select(t => t.Id).ToHashSet();
+            }
+        }
+        Types = all.Where(t => !t.Hidden || unlocked.Contains(t.Id)).ToList();
+    }
+}
