@@ -10,16 +10,20 @@ public class SiteFixture : IAsyncLifetime
     protected virtual string Environment => "Testing";
     protected virtual void Configure(SiteFactory site) { }
 
-    public async Task InitializeAsync()
+    /// <summary>Runs after the app has started and migrated: data the class needs.</summary>
+    protected virtual Task SeedAsync() => Task.CompletedTask;
+
+    public virtual async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync();
         Smtp = new SmtpSink();
         Site = new SiteFactory(Database, Smtp, Environment);
         Configure(Site);
         _ = Site.Services; // build and start the host: migrations run now
+        await SeedAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Site.DisposeAsync();
         await Smtp.DisposeAsync();
