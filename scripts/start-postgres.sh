@@ -6,6 +6,9 @@ install -d -o postgres -g postgres -m 2775 /var/run/postgresql
 if ! pg_lsclusters -h | grep -q "^$ver main"; then
   pg_createcluster "$ver" main >/dev/null
 fi
+# Tests run many throwaway databases in parallel, each with its own pool.
+conf=/etc/postgresql/$ver/main/postgresql.conf
+grep -q "^max_connections = 300" "$conf" || { echo "max_connections = 300" >> "$conf"; pg_ctlcluster "$ver" main stop 2>/dev/null || true; }
 pg_ctlcluster "$ver" main start || [ $? -eq 2 ]   # 2: already running
 for _ in $(seq 1 30); do pg_isready -h 127.0.0.1 -q && break; sleep 1; done
 pg_isready -h 127.0.0.1

@@ -12,4 +12,6 @@ public sealed class DatabaseOptions
     public bool MigrateOnStartup { get; set; } = true;
     /// <summary>Seed the demo conference and accounts on first run. Only honoured in the Development environment.</summary>
     public bool SeedDemo { get; set; } = true;
+    /// <summary>PostgreSQL connections per instance, unless the connection string sets Maximum Pool Size.</summary>
+    public int MaxPoolSize { get; set; } = 30;
 }

@@ -16,6 +16,12 @@ public static class DatabaseSetup
         {
             connection = NullIfEmpty(builder.Configuration.GetConnectionString("Postgres"))
                 ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
+            // Under a rush, requests should queue for a pooled connection rather than exhaust the server's
+            // max_connections (100 by default, shared by every instance): cap the pool unless the string says otherwise.
+            var npgsql = new Npgsql.NpgsqlConnectionStringBuilder(connection);
+            if (!connection.Contains("Maximum Pool Size", StringComparison.OrdinalIgnoreCase) && !connection.Contains("Max Pool Size", StringComparison.OrdinalIgnoreCase))
+                npgsql.MaxPoolSize = options.MaxPoolSize;
+            connection = npgsql.ConnectionString;
         }
         else
         {
