@@ -36,7 +36,11 @@ public partial class TicketsFixture : SiteFixture
         await Stripe.DisposeAsync();
     }
 
-    public Task<TicketType> TypeAsync(string name) => Site.WithDbAsync(db => db.TicketTypes.AsNoTracking().SingleAsync(t => t.Id == TypeIds[name]));
+    public Task<TicketType> TypeAsync(string name)
+    {
+        var id = TypeIds[name];
+        return Site.WithDbAsync(db => db.TicketTypes.AsNoTracking().SingleAsync(t => t.Id == id));
+    }
 
     /// <summary>A new ticket type just for one test, so tests do not share seats.</summary>
     public Task<int> AddTypeAsync(string name, long price, int capacity, Action<TicketType>? configure = null) => Site.WithDbAsync(async db =>
@@ -45,6 +49,7 @@ public partial class TicketsFixture : SiteFixture
         configure?.Invoke(type);
         db.TicketTypes.Add(type);
         await db.SaveChangesAsync();
+        lock (TypeIds) TypeIds[name] = type.Id;
         return type.Id;
     });
 
