@@ -12,7 +12,9 @@ public sealed record OrderRequest(
     BuyerInput Buyer,
     string? VoucherCode,
     PaymentMethod Method,
-    string? UserId);
+    string? UserId,
+    /// <summary>An organizer issuing complimentary tickets: no sale window, visibility or per-order limits, and no charge.</summary>
+    string? CompIssuedBy = null);
 
 public sealed record OrderOutcome(Order? Order, IReadOnlyList<string> Errors, bool Repeated = false)
 {

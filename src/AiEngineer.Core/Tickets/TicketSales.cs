@@ -39,8 +39,10 @@ public sealed class TicketSales(AppDbContext db, TimeProvider time, ITicketEmail
             if (voucher.ProblemAt(now) is { } problem) return OrderOutcome.Fail(problem);
         }
 
+        var comp = request.CompIssuedBy is not null;
         foreach (var (typeId, count) in request.Attendees.GroupBy(a => a.TicketTypeId).Select(g => (g.Key, g.Count())))
         {
+            if (comp) continue;
             var type = types[typeId];
             if (type.Hidden && !(voucher is { UnlocksHidden: true } && voucher.AppliesTo(typeId)))
                 errors.Add($"{type.Name} is not on sale.");
@@ -51,12 +53,14 @@ public sealed class TicketSales(AppDbContext db, TimeProvider time, ITicketEmail
         }
         if (errors.Count > 0) return new OrderOutcome(null, errors);
 
-        var quote = PriceQuote.For(request.Attendees, types, voucher);
-        var hiddenTickets = request.Attendees.Count(a => types[a.TicketTypeId].Hidden);
+        var quote = comp
+            ? new PriceQuote(request.Attendees.Select(a => (a, 0L, types[a.TicketTypeId].PriceMinor)).ToList(), 0)
+            : PriceQuote.For(request.Attendees, types, voucher);
+        var hiddenTickets = comp ? 0 : request.Attendees.Count(a => types[a.TicketTypeId].Hidden);
         if (hiddenTickets > quote.VoucherUses) return OrderOutcome.Fail("The voucher does not cover that many tickets.");
         if (voucher is not null && quote.VoucherUses == 0) return OrderOutcome.Fail("That voucher does not apply to the chosen tickets.");
 
-        var method = quote.Total == 0 ? (voucher?.Kind == VoucherKind.Comp ? PaymentMethod.Comp : PaymentMethod.Free) : request.Method;
+        var method = quote.Total == 0 ? (comp || voucher?.Kind == VoucherKind.Comp ? PaymentMethod.Comp : PaymentMethod.Free) : request.Method;
         if (quote.Total > 0 && method is PaymentMethod.Free or PaymentMethod.Comp) return OrderOutcome.Fail("Choose how to pay.");
         if (method == PaymentMethod.Invoice && !settings.InvoiceEnabled) return OrderOutcome.Fail("Paying by invoice is not available.");
         var currency = types.Values.First().Currency;
@@ -101,7 +105,7 @@ public sealed class TicketSales(AppDbContext db, TimeProvider time, ITicketEmail
                 PriceMinor = price,
             });
         }
-        order.Log("created", $"Order placed: {order.Tickets.Count} ticket(s), {Money.Format(order.TotalMinor, currency)}", now, request.Buyer.Email);
+        order.Log("created", comp ? $"{order.Tickets.Count} complimentary ticket(s) issued" : $"Order placed: {order.Tickets.Count} ticket(s), {Money.Format(order.TotalMinor, currency)}", now, request.CompIssuedBy ?? request.Buyer.Email);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         foreach (var (typeId, count) in order.Seats())
@@ -249,16 +253,22 @@ public sealed class TicketSales(AppDbContext db, TimeProvider time, ITicketEmail
         return order;
     }
 
-    /// <summary>Records a refund (after the payment provider made it). A full refund of a paid order frees its seats.</summary>
-    public async Task<Order?> RecordRefundAsync(long orderId, long amountMinor, string? actor, string? note, CancellationToken ct = default)
+    /// <summary>
+    /// Brings the order's refunded total up to <paramref name="refundedTotalMinor"/> (what the provider reports, or what an organizer
+    /// just refunded on top of the previous total). Only the difference is recorded, so a webhook and the organizer's own
+    /// record of the same refund, in either order, count it once. A full refund of a paid order frees its seats.
+    /// </summary>
+    public async Task<Order?> RecordRefundTotalAsync(long orderId, long refundedTotalMinor, string? actor, string? note, CancellationToken ct = default)
     {
         db.ChangeTracker.Clear();
         var order = await db.Orders.Include(o => o.Tickets).FirstOrDefaultAsync(o => o.Id == orderId, ct);
         if (order is null) return null;
+        var delta = refundedTotalMinor - order.RefundedMinor;
+        if (delta <= 0) return order;
         var now = Now;
         var heldSeats = order.SeatsHeld;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        order.RecordRefund(amountMinor, now, actor, note);
+        order.RecordRefund(delta, now, actor, note);
         if (order.Status == OrderStatus.Refunded) db.OutboundEmails.Add(emails.OrderClosed(order, "refunded", now));
         await db.SaveChangesAsync(ct);
         if (heldSeats && !order.SeatsHeld) await ReleaseSeatsAsync(order, ct);

@@ -111,8 +111,7 @@ public sealed class StripeWebhook(AppDbContext db, TicketSales sales, IOptionsMo
         if (string.IsNullOrEmpty(charge.PaymentIntentId)) return;
         var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.PaymentReference == charge.PaymentIntentId, ct);
         if (order is null) { log.LogWarning("Refund for an unknown payment"); return; }
-        // Stripe reports the total refunded so far: record only what is new, so repeats and reordering add nothing.
-        var delta = charge.AmountRefunded - order.RefundedMinor;
-        if (delta > 0) await sales.RecordRefundAsync(order.Id, delta, "stripe", "Refund confirmed by Stripe", ct);
+        // Stripe reports the total refunded so far: only what is new is recorded, so repeats and reordering add nothing.
+        await sales.RecordRefundTotalAsync(order.Id, charge.AmountRefunded, "stripe", "Refund confirmed by Stripe", ct);
     }
 }

@@ -1,0 +1,108 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Cryptography;
+using System.Text;
+using AiEngineer.Core.Data;
+using AiEngineer.Core.Tickets;
+using AiEngineer.Web.Infrastructure.Payments;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace AiEngineer.Web.Pages.Admin.Orders;
+
+/// <summary>One order with its timeline, and what an organizer may do to it. Every action is written to the timeline with who did it.</summary>
+public class DetailModel(AppDbContext db, TicketSales sales, ITicketEmails emails, IPaymentGateway payments, TimeProvider time, ILogger<DetailModel> log) : PageModel
+{
+    public Order Order { get; private set; } = null!;
+
+    [BindProperty, Range(0.01, 1_000_000, ErrorMessage = "Enter an amount to refund.")]
+    public decimal RefundAmount { get; set; }
+
+    private string Actor => User.Identity?.Name ?? "organizer";
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        var order = await LoadAsync(id, ct);
+        if (order is null) return NotFound();
+        Order = order;
+        RefundAmount = order.RefundableMinor / 100m;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostMarkPaidAsync(long id, CancellationToken ct)
+    {
+        var order = await LoadAsync(id, ct);
+        if (order is null) return NotFound();
+        if (order.Status != OrderStatus.Pending || order.PaymentMethod != PaymentMethod.Invoice)
+            return Back(id, error: $"Only a pending invoice order can be marked paid; this one is {order.Status}.");
+        var result = await sales.MarkPaidAsync(id, PaymentMethod.Invoice, "invoice", Actor, ct);
+        return Back(id, $"Order {result!.Code} is {result.Status}; the tickets were emailed to {result.BuyerEmail}.");
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync(long id, CancellationToken ct)
+    {
+        var order = await LoadAsync(id, ct);
+        if (order is null) return NotFound();
+        if (order.Status is not (OrderStatus.Pending or OrderStatus.Paid))
+            return Back(id, error: $"A {order.Status} order cannot be cancelled.");
+        await sales.CancelAsync(id, Actor, "Cancelled by an organizer", ct);
+        return Back(id, order.Status == OrderStatus.Paid
+            ? "Order cancelled and seats released. Refund the payment below if it is due."
+            : "Order cancelled and seats released.");
+    }
+
+    public async Task<IActionResult> OnPostRefundAsync(long id, CancellationToken ct)
+    {
+        var order = await LoadAsync(id, ct);
+        if (order is null) return NotFound();
+        var paidMoney = order.PaidAt is not null && order.Status is OrderStatus.Paid or OrderStatus.RefundDue or OrderStatus.Cancelled;
+        var left = paidMoney ? order.TotalMinor - order.RefundedMinor : 0;
+        var amount = (long)Math.Round(RefundAmount * 100m);
+        if (!ModelState.IsValid || amount <= 0) return Back(id, error: "Enter an amount to refund.");
+        if (amount > left) return Back(id, error: $"At most {Money.Format(left, order.Currency)} can be refunded.");
+        var target = order.RefundedMinor + amount;
+        if (order.PaymentMethod == PaymentMethod.Card)
+        {
+            if (order.PaymentReference is null) return Back(id, error: "This card order has no payment to refund.");
+            try
+            {
+                // The same refund (order and new total) always has the same key: a double click refunds once.
+                var key = new Guid(MD5.HashData(Encoding.UTF8.GetBytes($"refund:{order.Id}:{target}")));
+                await payments.RefundAsync(order.PaymentReference, amount, key, ct);
+            }
+            catch (Exception ex) when (ex is Stripe.StripeException or HttpRequestException or TaskCanceledException)
+            {
+                log.LogWarning("Refund of order {OrderCode} failed: {Error}", order.Code, ex.GetType().Name);
+                return Back(id, error: "Stripe did not accept the refund: " + ex.Message + " Nothing was recorded; try again.");
+            }
+        }
+        await sales.RecordRefundTotalAsync(id, target, Actor, order.PaymentMethod == PaymentMethod.Card ? "through Stripe" : "recorded by an organizer", ct);
+        return Back(id, $"Refunded {Money.Format(amount, order.Currency)}.");
+    }
+
+    public async Task<IActionResult> OnPostResendAsync(long id, CancellationToken ct)
+    {
+        var order = await LoadAsync(id, ct, tracked: true);
+        if (order is null) return NotFound();
+        var now = time.GetUtcNow().UtcDateTime;
+        if (order.Status == OrderStatus.Paid) db.OutboundEmails.Add(emails.Confirmation(order, now));
+        else if (order.Status == OrderStatus.Pending && order.PaymentMethod == PaymentMethod.Invoice) db.OutboundEmails.Add(emails.InvoiceInstructions(order, now));
+        else return Back(id, error: "There is no email to resend for a " + order.Status + " order.");
+        order.Log("resent", "Email sent again", now, Actor);
+        await db.SaveChangesAsync(ct);
+        return Back(id, $"Email queued to {order.BuyerEmail}.");
+    }
+
+    private IActionResult Back(long id, string? message = null, string? error = null)
+    {
+        if (message is not null) TempData["AdminMessage"] = message;
+        if (error is not null) TempData["AdminError"] = error;
+        return Redirect($"/admin/orders/{id}");
+    }
+
+    private Task<Order?> LoadAsync(long id, CancellationToken ct, bool tracked = false)
+    {
+        var q = db.Orders.Include(o => o.Tickets).ThenInclude(t => t.TicketType).Include(o => o.Events).AsSplitQuery();
+        return (tracked ? q : q.AsNoTracking()).FirstOrDefaultAsync(o => o.Id == id, ct);
+    }
+}

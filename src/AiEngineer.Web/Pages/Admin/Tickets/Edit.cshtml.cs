@@ -1,0 +1,104 @@
+using System.ComponentModel.DataAnnotations;
+using AiEngineer.Core.Data;
+using AiEngineer.Core.Tickets;
+using AiEngineer.Web.Infrastructure.Site;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace AiEngineer.Web.Pages.Admin.Tickets;
+
+/// <summary>Creates or edits a ticket type. Times are entered in the event's time zone and stored as UTC.</summary>
+public class EditModel(AppDbContext db, ConferenceContext conferences) : PageModel
+{
+    [BindProperty] public InputModel Input { get; set; } = new();
+    public int? Id { get; private set; }
+    public int Taken { get; private set; }
+    public string TimeZone { get; private set; } = "UTC";
+
+    public sealed class InputModel
+    {
+        [Required, StringLength(TicketType.NameMaxLength)] public string Name { get; set; } = "";
+        [StringLength(TicketType.DescriptionMaxLength)] public string? Description { get; set; }
+        public TicketKind Kind { get; set; }
+        [Range(0, 1_000_000, ErrorMessage = "The price must be between $0 and $1,000,000.")] public decimal Price { get; set; }
+        [Range(0, 1_000_000)] public int Capacity { get; set; }
+        [Range(1, 100)] public int MinPerOrder { get; set; } = 1;
+        [Range(1, 100)] public int MaxPerOrder { get; set; } = 10;
+        public DateTime? SaleStartsAt { get; set; }
+        public DateTime? SaleEndsAt { get; set; }
+        public bool Hidden { get; set; }
+        [Range(0, 1000)] public int SortOrder { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
+    {
+        var conference = await conferences.GetAsync(ct);
+        TimeZone = conference?.TimeZoneId ?? "UTC";
+        if (id is null) return Page();
+        var t = await db.TicketTypes.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (t is null) return NotFound();
+        Id = t.Id;
+        Taken = t.Taken;
+        Input = new InputModel
+        {
+            Name = t.Name, Description = t.Description, Kind = t.Kind, Price = t.PriceMinor / 100m, Capacity = t.Capacity,
+            MinPerOrder = t.MinPerOrder, MaxPerOrder = t.MaxPerOrder, Hidden = t.Hidden, SortOrder = t.SortOrder,
+            SaleStartsAt = t.SaleStartsAt is { } s && conference is not null ? conference.ToLocal(s) : t.SaleStartsAt,
+            SaleEndsAt = t.SaleEndsAt is { } e && conference is not null ? conference.ToLocal(e) : t.SaleEndsAt,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
+    {
+        var conference = await conferences.GetAsync(ct);
+        TimeZone = conference?.TimeZoneId ?? "UTC";
+        Id = id;
+        TicketType? type = null;
+        if (id is not null)
+        {
+            type = await db.TicketTypes.FirstOrDefaultAsync(x => x.Id == id, ct);
+            if (type is null) return NotFound();
+            Taken = type.Taken;
+        }
+        if (Input.Price != decimal.Round(Input.Price, 2)) ModelState.AddModelError("Input.Price", "Use at most two decimals.");
+        if (!ModelState.IsValid) return Page();
+
+        DateTime? Utc(DateTime? local) => local is null ? null
+            : conference is null ? DateTime.SpecifyKind(local.Value, DateTimeKind.Utc)
+            : conference.ToUtc(DateOnly.FromDateTime(local.Value), TimeOnly.FromDateTime(local.Value));
+        var candidate = type ?? new TicketType();
+        var before = type is null ? null : $"{type.Name}, {Money.Format(type.PriceMinor)}, capacity {type.Capacity}";
+        candidate.Name = Input.Name.Trim();
+        candidate.Description = Input.Description?.Trim() ?? "";
+        candidate.Kind = Input.Kind;
+        candidate.PriceMinor = (long)(Input.Price * 100);
+        candidate.Capacity = Input.Capacity;
+        candidate.MinPerOrder = Input.MinPerOrder;
+        candidate.MaxPerOrder = Input.MaxPerOrder;
+        candidate.SaleStartsAt = Utc(Input.SaleStartsAt);
+        candidate.SaleEndsAt = Utc(Input.SaleEndsAt);
+        candidate.Hidden = Input.Hidden;
+        candidate.SortOrder = Input.SortOrder;
+        var problems = candidate.Validate();
+        if (problems.Count > 0)
+        {
+            foreach (var p in problems) ModelState.AddModelError("", p);
+            return Page();
+        }
+        if (type is null) db.TicketTypes.Add(candidate);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The capacity check constraint: seats were taken between loading and saving.
+            ModelState.AddModelError("", "Seats were sold meanwhile; the capacity cannot go below the seats taken. Reload and try again.");
+            return Page();
+        }
+        TempData["AdminMessage"] = before is null ? $"Created {candidate.Name}." : $"Saved {candidate.Name} (was: {before}).";
+        return Redirect("/admin/tickets");
+    }
+}

@@ -1,0 +1,69 @@
+using System.ComponentModel.DataAnnotations;
+using AiEngineer.Core.Data;
+using AiEngineer.Core.Tickets;
+using AiEngineer.Web.Infrastructure.Site;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace AiEngineer.Web.Pages.Admin.Vouchers;
+
+/// <summary>Lists vouchers with their uses, and creates new ones.</summary>
+public class IndexModel(AppDbContext db, ConferenceContext conferences) : PageModel
+{
+    public IReadOnlyList<Voucher> Vouchers { get; private set; } = [];
+    public IReadOnlyList<TicketType> Types { get; private set; } = [];
+    [BindProperty] public InputModel Input { get; set; } = new();
+
+    public sealed class InputModel
+    {
+        [Required, StringLength(Voucher.CodeMaxLength)] public string Code { get; set; } = "";
+        public VoucherKind Kind { get; set; } = VoucherKind.PercentOff;
+        [Range(0, 1_000_000)] public decimal Value { get; set; }
+        [Range(1, 100_000)] public int MaxUses { get; set; } = 1;
+        public DateTime? ValidFrom { get; set; }
+        public DateTime? ValidUntil { get; set; }
+        public bool UnlocksHidden { get; set; }
+        public List<int> TicketTypeIds { get; set; } = [];
+        [StringLength(500)] public string? Note { get; set; }
+    }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (!ModelState.IsValid) return Page();
+        var conference = await conferences.GetAsync(ct);
+        DateTime? Utc(DateTime? local) => local is null ? null
+            : conference is null ? DateTime.SpecifyKind(local.Value, DateTimeKind.Utc)
+            : conference.ToUtc(DateOnly.FromDateTime(local.Value), TimeOnly.FromDateTime(local.Value));
+        var voucher = new Voucher
+        {
+            Code = Voucher.Normalize(Input.Code),
+            Kind = Input.Kind,
+            // Percent is a whole number; an amount is entered in dollars and kept in cents.
+            Value = Input.Kind == VoucherKind.AmountOff ? (long)(Input.Value * 100) : (long)Input.Value,
+            MaxUses = Input.MaxUses,
+            ValidFrom = Utc(Input.ValidFrom),
+            ValidUntil = Utc(Input.ValidUntil),
+            UnlocksHidden = Input.UnlocksHidden,
+            Note = string.IsNullOrWhiteSpace(Input.Note) ? null : Input.Note.Trim(),
+        };
+        var known = Types.Select(t => t.Id).ToHashSet();
+        foreach (var id in Input.TicketTypeIds.Distinct().Where(known.Contains)) voucher.TicketTypes.Add(new VoucherTicketType { TicketTypeId = id });
+        foreach (var p in voucher.Validate()) ModelState.AddModelError("", p);
+        if (await db.Vouchers.AnyAsync(v => v.Code == voucher.Code, ct)) ModelState.AddModelError("", $"A voucher {voucher.Code} already exists.");
+        if (!ModelState.IsValid) return Page();
+        db.Vouchers.Add(voucher);
+        await db.SaveChangesAsync(ct);
+        TempData["AdminMessage"] = $"Created voucher {voucher.Code}.";
+        return Redirect("/admin/vouchers");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Vouchers = await db.Vouchers.AsNoTracking().Include(v => v.TicketTypes).OrderByDescending(v => v.Id).ToListAsync(ct);
+        Types = await db.TicketTypes.AsNoTracking().OrderBy(t => t.SortOrder).ToListAsync(ct);
+    }
+}
