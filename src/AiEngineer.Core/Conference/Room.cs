@@ -9,5 +9,7 @@ public class Room
     public string Name { get; set; } = "";
     public int Capacity { get; set; }
     public bool Livestreamed { get; set; }
+    /// <summary>Where remote ticket holders watch this room, shown on /live.</summary>
+    public string? StreamUrl { get; set; }
     public int SortOrder { get; set; }
 }

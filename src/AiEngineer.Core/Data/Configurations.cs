@@ -48,6 +48,7 @@ internal sealed class RoomConfiguration : IEntityTypeConfiguration<Room>
     public void Configure(EntityTypeBuilder<Room> b)
     {
         b.Property(r => r.Name).HasMaxLength(Room.NameMaxLength).IsRequired();
+        b.Property(r => r.StreamUrl).HasMaxLength(ConferenceEvent.UrlMaxLength);
     }
 }
 

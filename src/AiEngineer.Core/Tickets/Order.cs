@@ -168,6 +168,13 @@ public class Order
 
 public sealed class OrderStateException(string message) : Exception(message);
 
+public static class OrderPolicy
+{
+    /// <summary>The moment attendee details freeze and self-service cancellation ends.</summary>
+    public static DateTime ChangeCutoff(DateOnly eventStart, TimeZoneInfo zone, int daysBefore) =>
+        TimeZoneInfo.ConvertTimeToUtc(eventStart.AddDays(-daysBefore).ToDateTime(TimeOnly.MinValue), zone);
+}
+
 public class OrderEvent
 {
     public long Id { get; set; }

@@ -276,6 +276,31 @@ public sealed class TicketSales(AppDbContext db, TimeProvider time, ITicketEmail
         return order;
     }
 
+    /// <summary>
+    /// Gives a ticket to someone else: new holder, new code. The old code is kept as void so the door can say why it fails,
+    /// and the new holder is emailed. Allowed while the order is paid and the ticket not checked in.
+    /// </summary>
+    public async Task<(Ticket? Ticket, string? Error)> TransferAsync(long orderId, long ticketId, string name, string email, string? actor, CancellationToken ct = default)
+    {
+        db.ChangeTracker.Clear();
+        var ticket = await db.Tickets.Include(t => t.Order).FirstOrDefaultAsync(t => t.Id == ticketId && t.OrderId == orderId, ct);
+        if (ticket is null) return (null, "No such ticket in this order.");
+        if (ticket.Order.Status != OrderStatus.Paid || ticket.CancelledAt is not null) return (null, "Only a valid ticket of a paid order can be transferred.");
+        if (ticket.CheckedInAt is not null) return (null, "This ticket has already been used at the door.");
+        var now = Now;
+        var oldCode = ticket.Code;
+        db.VoidedTicketCodes.Add(new VoidedTicketCode { Code = oldCode, TicketId = ticket.Id, VoidedAt = now, Reason = "transferred" });
+        ticket.Code = Ticket.NewCode();
+        var previous = ticket.AttendeeName;
+        ticket.AttendeeName = name.Trim();
+        ticket.AttendeeEmail = email.Trim();
+        ticket.Company = ticket.JobTitle = ticket.Dietary = ticket.Accessibility = null;
+        ticket.Order.Log("transferred", $"Ticket {oldCode[..4]}… transferred from {previous} to {ticket.AttendeeName}; the old code no longer works", now, actor);
+        db.OutboundEmails.Add(emails.TicketTransferred(ticket, now));
+        await db.SaveChangesAsync(ct);
+        return (ticket, null);
+    }
+
     /// <summary>Takes seats if that many are left: one conditional UPDATE, judged by the rows it changed.</summary>
     public async Task<bool> TryTakeSeatsAsync(int ticketTypeId, int count, CancellationToken ct = default) =>
         await db.TicketTypes

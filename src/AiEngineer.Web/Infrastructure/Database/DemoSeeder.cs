@@ -102,8 +102,8 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
         foreach (var (name, description) in DemoTracks)
             conference.Tracks.Add(new Track { Name = name, Slug = Slug.From(name), Description = description, SortOrder = order++ });
         conference.Rooms.AddRange(
-            new Room { Name = "Main Stage", Capacity = 800, Livestreamed = true, SortOrder = 0 },
-            new Room { Name = "Room B", Capacity = 250, Livestreamed = true, SortOrder = 1 },
+            new Room { Name = "Main Stage", Capacity = 800, Livestreamed = true, StreamUrl = "https://live.example.com/ai-engineer-summit/main-stage", SortOrder = 0 },
+            new Room { Name = "Room B", Capacity = 250, Livestreamed = true, StreamUrl = "https://live.example.com/ai-engineer-summit/room-b", SortOrder = 1 },
             new Room { Name = "Room C", Capacity = 120, Livestreamed = false, SortOrder = 2 },
             new Room { Name = "Workshop Lab", Capacity = 60, Livestreamed = false, SortOrder = 3 });
         return conference;

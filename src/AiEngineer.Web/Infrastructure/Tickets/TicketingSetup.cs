@@ -17,6 +17,7 @@ public static class TicketingSetup
         builder.Services.Configure<Payments.StripeOptions>(builder.Configuration.GetSection(Payments.StripeOptions.Section));
         builder.Services.AddSingleton<Payments.IPaymentGateway, Payments.StripeGateway>();
         builder.Services.AddScoped<Payments.StripeWebhook>();
+        builder.Services.AddScoped<Payments.OrderRefunds>();
         if (builder.Configuration.GetValue("Tickets:ExpirySweepEnabled", true))
             builder.Services.AddHostedService<HoldExpiryWorker>();
         return builder;

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AiEngineer.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261129221937_Tickets")]
+    [Migration("20261129224041_Tickets")]
     partial class Tickets
     {
         /// <inheritdoc />
@@ -177,6 +177,10 @@ namespace AiEngineer.Migrations.Postgres.Migrations
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer");
+
+                    b.Property<string>("StreamUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.HasKey("Id");
 

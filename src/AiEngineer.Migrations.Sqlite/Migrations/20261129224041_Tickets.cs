@@ -11,6 +11,13 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "StreamUrl",
+                table: "Rooms",
+                type: "TEXT",
+                maxLength: 500,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "ProcessedWebhookEvents",
                 columns: table => new
@@ -370,6 +377,10 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Vouchers");
+
+            migrationBuilder.DropColumn(
+                name: "StreamUrl",
+                table: "Rooms");
         }
     }
 }

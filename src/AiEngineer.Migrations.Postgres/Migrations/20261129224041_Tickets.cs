@@ -12,6 +12,13 @@ namespace AiEngineer.Migrations.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "StreamUrl",
+                table: "Rooms",
+                type: "character varying(500)",
+                maxLength: 500,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "ProcessedWebhookEvents",
                 columns: table => new
@@ -371,6 +378,10 @@ namespace AiEngineer.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "Vouchers");
+
+            migrationBuilder.DropColumn(
+                name: "StreamUrl",
+                table: "Rooms");
         }
     }
 }
