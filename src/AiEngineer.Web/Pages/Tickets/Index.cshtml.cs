@@ -6,8 +6,10 @@ using Microsoft.EntityFrameworkCore;
 namespace AiEngineer.Web.Pages.Tickets;
 
 /// <summary>The catalog: every ticket type on sale (and hidden ones a voucher unlocks), with quantities to choose.</summary>
-public class IndexModel(AppDbContext db, TimeProvider time) : PageModel
+public class IndexModel(AppDbContext db, TimeProvider time, Microsoft.Extensions.Options.IOptionsMonitor<TicketingOptions> options) : PageModel
 {
+    public int ReservationMinutes => options.CurrentValue.ReservationMinutes;
+    public string RefundPolicy => options.CurrentValue.RefundPolicy;
     public IReadOnlyList<TicketType> Types { get; private set; } = [];
     public string? Voucher { get; private set; }
     public string? VoucherMessage { get; private set; }
