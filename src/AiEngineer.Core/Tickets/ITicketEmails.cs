@@ -13,4 +13,6 @@ public interface ITicketEmails
     OutboundEmail TicketTransferred(Ticket ticket, DateTime now);
     /// <summary>To the buyer when an order is cancelled or refunded.</summary>
     OutboundEmail OrderClosed(Order order, string what, DateTime now);
+    /// <summary>A seat freed up: the voucher that holds it for 48 hours.</summary>
+    OutboundEmail WaitlistOffer(WaitlistEntry entry, Voucher voucher, DateTime now);
 }

@@ -11,7 +11,7 @@ internal sealed class TicketTypeConfiguration : IEntityTypeConfiguration<TicketT
         b.Property(t => t.Description).HasMaxLength(TicketType.DescriptionMaxLength);
         b.Property(t => t.Currency).HasMaxLength(3);
         b.Property(t => t.Kind).HasConversion<string>().HasMaxLength(20);
-        b.ToTable(t => t.HasCheckConstraint("CK_TicketTypes_Taken", "\"Taken\" >= 0 AND \"Taken\" <= \"Capacity\""));
+        b.ToTable(t => t.HasCheckConstraint("CK_TicketTypes_Taken", "\"Taken\" >= 0 AND \"Reserved\" >= 0 AND \"Taken\" + \"Reserved\" <= \"Capacity\""));
     }
 }
 
@@ -125,5 +125,18 @@ internal sealed class ProcessedWebhookEventConfiguration : IEntityTypeConfigurat
         b.Property(e => e.EventId).HasMaxLength(255).IsRequired();
         b.HasIndex(e => e.EventId).IsUnique();
         b.Property(e => e.Type).HasMaxLength(100).IsRequired();
+    }
+}
+
+internal sealed class WaitlistEntryConfiguration : IEntityTypeConfiguration<WaitlistEntry>
+{
+    public void Configure(EntityTypeBuilder<WaitlistEntry> b)
+    {
+        b.Property(w => w.Name).HasMaxLength(WaitlistEntry.NameMaxLength).IsRequired();
+        b.Property(w => w.Email).HasMaxLength(WaitlistEntry.EmailMaxLength).IsRequired();
+        b.HasIndex(w => new { w.TicketTypeId, w.Email }).IsUnique();
+        b.HasIndex(w => new { w.TicketTypeId, w.OfferedAt, w.Id });
+        b.HasOne<TicketType>().WithMany().HasForeignKey(w => w.TicketTypeId);
+        b.HasOne<Voucher>().WithMany().HasForeignKey(w => w.VoucherId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -110,10 +110,12 @@ public sealed class TicketSales(AppDbContext db, TimeProvider time, ITicketEmail
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         foreach (var (typeId, count) in order.Seats())
         {
-            if (!await TryTakeSeatsAsync(typeId, count, ct))
+            // A waitlist offer takes the seat kept for it; everyone else competes for the unreserved ones.
+            var fromReserve = voucher is { ReservesSeat: true, ReservationReleased: false } && voucher.AppliesTo(typeId) ? Math.Min(count, quote.VoucherUses) : 0;
+            if (!await TryTakeSeatsAsync(typeId, count, fromReserve, ct))
             {
                 await tx.RollbackAsync(ct);
-                var left = await db.TicketTypes.Where(t => t.Id == typeId).Select(t => t.Capacity - t.Taken).FirstAsync(ct);
+                var left = await db.TicketTypes.Where(t => t.Id == typeId).Select(t => t.Capacity - t.Taken - t.Reserved).FirstAsync(ct);
                 return OrderOutcome.Fail(left <= 0 ? $"{types[typeId].Name} is sold out." : $"Only {left} {types[typeId].Name} ticket(s) are left.");
             }
         }
@@ -179,7 +181,7 @@ public sealed class TicketSales(AppDbContext db, TimeProvider time, ITicketEmail
                                                         var all = true;
                             foreach (var (typeId, count) in order.Seats())
                             {
-                                if (!await TryTakeSeatsAsync(typeId, count, ct)) { all = false; break; }
+                                if (!await TryTakeSeatsAsync(typeId, count, 0, ct)) { all = false; break; }
                             }
                             if (!all) await tx.RollbackAsync(ct);
                             foreach (var t in order.Tickets) t.CancelledAt = all ? null : t.CancelledAt ?? now;
@@ -301,17 +303,89 @@ public sealed class TicketSales(AppDbContext db, TimeProvider time, ITicketEmail
         return (ticket, null);
     }
 
-    /// <summary>Takes seats if that many are left: one conditional UPDATE, judged by the rows it changed.</summary>
-    public async Task<bool> TryTakeSeatsAsync(int ticketTypeId, int count, CancellationToken ct = default) =>
+    /// <summary>
+    /// Takes seats if that many are left: one conditional UPDATE, judged by the rows it changed. <paramref name="fromReserve"/>
+    /// of them come out of the seats reserved for waitlist offers; the rest must be unreserved.
+    /// </summary>
+    public async Task<bool> TryTakeSeatsAsync(int ticketTypeId, int count, int fromReserve = 0, CancellationToken ct = default) =>
         await db.TicketTypes
-            .Where(t => t.Id == ticketTypeId && t.Taken + count <= t.Capacity)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Taken, t => t.Taken + count), ct) == 1;
+            .Where(t => t.Id == ticketTypeId && t.Reserved >= fromReserve && t.Taken + count + t.Reserved - fromReserve <= t.Capacity)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(t => t.Taken, t => t.Taken + count)
+                .SetProperty(t => t.Reserved, t => t.Reserved - fromReserve), ct) == 1;
 
     private async Task ReleaseSeatsAsync(Order order, CancellationToken ct)
     {
+        // Seats an unexpired waitlist offer took go back to its reservation, so the offer can still be used.
+        var offer = order.VoucherId is { } vid
+            ? await db.Vouchers.AsNoTracking().Include(v => v.TicketTypes).FirstOrDefaultAsync(v => v.Id == vid && v.ReservesSeat && !v.ReservationReleased, ct)
+            : null;
         foreach (var (typeId, count) in order.Seats())
+        {
+            var back = offer is not null && offer.AppliesTo(typeId) ? Math.Min(count, order.VoucherUses) : 0;
             await db.TicketTypes.Where(t => t.Id == typeId)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Taken, t => t.Taken - count), ct);
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Taken, t => t.Taken - count).SetProperty(t => t.Reserved, t => t.Reserved + back), ct);
+        }
+    }
+
+    /// <summary>
+    /// Offers freed seats to the waitlist, first come first served: each offer reserves a seat and emails a voucher valid for
+    /// 48 hours. Offers that ran out unused give their seat back first. Returns how many offers were made.
+    /// </summary>
+    public async Task<int> OfferWaitlistAsync(CancellationToken ct = default)
+    {
+        var now = Now;
+        var lapsed = await db.Vouchers.Include(v => v.TicketTypes)
+            .Where(v => v.ReservesSeat && !v.ReservationReleased && v.Uses == 0 && v.ValidUntil <= now).ToListAsync(ct);
+        foreach (var v in lapsed)
+        {
+            var typeId = v.TicketTypes.Single().TicketTypeId;
+            var released = await db.Vouchers.Where(x => x.Id == v.Id && !x.ReservationReleased && x.Uses == 0)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ReservationReleased, true), ct);
+            if (released == 1)
+                await db.TicketTypes.Where(t => t.Id == typeId).ExecuteUpdateAsync(s => s.SetProperty(t => t.Reserved, t => t.Reserved - 1), ct);
+        }
+
+        var offered = 0;
+        var waiting = await db.WaitlistEntries.Where(w => w.OfferedAt == null).Select(w => w.TicketTypeId).Distinct().ToListAsync(ct);
+        foreach (var typeId in waiting)
+        {
+            while (true)
+            {
+                var next = await db.WaitlistEntries.AsNoTracking().Where(w => w.TicketTypeId == typeId && w.OfferedAt == null).OrderBy(w => w.Id).FirstOrDefaultAsync(ct);
+                if (next is null) break;
+                // Claiming the entry, reserving the seat, the voucher and the email stand or fall together;
+                // the conditional updates keep two instances from offering one entry or one seat twice.
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                var claimed = await db.WaitlistEntries.Where(w => w.Id == next.Id && w.OfferedAt == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(w => w.OfferedAt, now), ct);
+                if (claimed != 1) { await tx.RollbackAsync(ct); continue; }
+                var reserved = await db.TicketTypes.Where(t => t.Id == typeId && t.Taken + t.Reserved + 1 <= t.Capacity)
+                    .ExecuteUpdateAsync(s => s.SetProperty(t => t.Reserved, t => t.Reserved + 1), ct);
+                if (reserved != 1) { await tx.RollbackAsync(ct); break; } // nothing free for this type
+                var voucher = new Voucher
+                {
+                    Code = "WAIT-" + Order.NewCode(),
+                    Kind = VoucherKind.Access,
+                    MaxUses = 1,
+                    ValidFrom = now,
+                    ValidUntil = now + WaitlistEntry.OfferValidity,
+                    UnlocksHidden = true,
+                    ReservesSeat = true,
+                    Note = "Waitlist offer for " + next.Email,
+                };
+                voucher.TicketTypes.Add(new VoucherTicketType { TicketTypeId = typeId });
+                db.Vouchers.Add(voucher);
+                await db.SaveChangesAsync(ct);
+                await db.WaitlistEntries.Where(w => w.Id == next.Id).ExecuteUpdateAsync(s => s.SetProperty(w => w.VoucherId, voucher.Id), ct);
+                db.OutboundEmails.Add(emails.WaitlistOffer(next, voucher, now));
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                db.ChangeTracker.Clear();
+                offered++;
+            }
+        }
+        return offered;
     }
 
     private async Task<bool> TryUseVoucherAsync(int voucherId, int uses, CancellationToken ct) =>

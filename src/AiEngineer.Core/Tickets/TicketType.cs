@@ -18,6 +18,8 @@ public class TicketType
     public int Capacity { get; set; }
     /// <summary>Seats held by pending orders plus seats sold. Only ever changed by one conditional UPDATE.</summary>
     public int Taken { get; set; }
+    /// <summary>Seats kept free for waitlisted people who were offered one (their voucher takes it).</summary>
+    public int Reserved { get; set; }
     public DateTime? SaleStartsAt { get; set; }
     public DateTime? SaleEndsAt { get; set; }
     public int MinPerOrder { get; set; } = 1;
@@ -26,7 +28,7 @@ public class TicketType
     public bool Hidden { get; set; }
     public int SortOrder { get; set; }
 
-    public int Remaining => Math.Max(0, Capacity - Taken);
+    public int Remaining => Math.Max(0, Capacity - Taken - Reserved);
     public bool IsFree => PriceMinor == 0;
 
     public bool OnSaleAt(DateTime now) =>
@@ -39,7 +41,7 @@ public class TicketType
         if (string.IsNullOrWhiteSpace(Name)) problems.Add("A ticket type needs a name.");
         if (PriceMinor < 0) problems.Add("The price cannot be negative.");
         if (Capacity < 0) problems.Add("The capacity cannot be negative.");
-        if (Capacity < Taken) problems.Add($"The capacity cannot be below the {Taken} seats already taken.");
+        if (Capacity < Taken + Reserved) problems.Add($"The capacity cannot be below the {Taken + Reserved} seats already taken or reserved.");
         if (MinPerOrder < 1) problems.Add("The minimum per order is at least 1.");
         if (MaxPerOrder < MinPerOrder) problems.Add("The maximum per order must be at least the minimum.");
         if (SaleStartsAt is not null && SaleEndsAt is not null && SaleEndsAt <= SaleStartsAt) problems.Add("The sale must end after it starts.");

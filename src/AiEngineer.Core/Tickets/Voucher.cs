@@ -1,6 +1,13 @@
 namespace AiEngineer.Core.Tickets;
 
-public enum VoucherKind { PercentOff = 0, AmountOff = 1, Comp = 2 }
+public enum VoucherKind
+{
+    PercentOff = 0,
+    AmountOff = 1,
+    Comp = 2,
+    /// <summary>No discount: the right to buy (a waitlist offer, or access to a hidden type).</summary>
+    Access = 3,
+}
 
 /// <summary>A code that lowers prices or unlocks hidden ticket types. Each discounted ticket uses it once.</summary>
 public class Voucher
@@ -22,6 +29,10 @@ public class Voucher
     /// <summary>Free text for organizers: who it was for.</summary>
     public string? Note { get; set; }
     public List<VoucherTicketType> TicketTypes { get; set; } = [];
+    /// <summary>A waitlist offer: a seat of its one ticket type is reserved for it until it is used or expires.</summary>
+    public bool ReservesSeat { get; set; }
+    /// <summary>Set when the reserved seat went back (the offer expired unused).</summary>
+    public bool ReservationReleased { get; set; }
 
     public static string Normalize(string code) => code.Trim().ToUpperInvariant();
 

@@ -651,6 +651,9 @@ namespace AiEngineer.Migrations.Postgres.Migrations
                     b.Property<long>("PriceMinor")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("Reserved")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("SaleEndsAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -667,7 +670,7 @@ namespace AiEngineer.Migrations.Postgres.Migrations
 
                     b.ToTable("TicketTypes", t =>
                         {
-                            t.HasCheckConstraint("CK_TicketTypes_Taken", "\"Taken\" >= 0 AND \"Taken\" <= \"Capacity\"");
+                            t.HasCheckConstraint("CK_TicketTypes_Taken", "\"Taken\" >= 0 AND \"Reserved\" >= 0 AND \"Taken\" + \"Reserved\" <= \"Capacity\"");
                         });
                 });
 
@@ -728,6 +731,12 @@ namespace AiEngineer.Migrations.Postgres.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<bool>("ReservationReleased")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ReservesSeat")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("UnlocksHidden")
                         .HasColumnType("boolean");
 
@@ -767,6 +776,48 @@ namespace AiEngineer.Migrations.Postgres.Migrations
                     b.HasIndex("TicketTypeId");
 
                     b.ToTable("VoucherTicketType");
+                });
+
+            modelBuilder.Entity("AiEngineer.Core.Tickets.WaitlistEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("OfferedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("TicketTypeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("VoucherId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VoucherId");
+
+                    b.HasIndex("TicketTypeId", "Email")
+                        .IsUnique();
+
+                    b.HasIndex("TicketTypeId", "OfferedAt", "Id");
+
+                    b.ToTable("WaitlistEntries");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1023,6 +1074,20 @@ namespace AiEngineer.Migrations.Postgres.Migrations
                         .HasForeignKey("VoucherId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("AiEngineer.Core.Tickets.WaitlistEntry", b =>
+                {
+                    b.HasOne("AiEngineer.Core.Tickets.TicketType", null)
+                        .WithMany()
+                        .HasForeignKey("TicketTypeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AiEngineer.Core.Tickets.Voucher", null)
+                        .WithMany()
+                        .HasForeignKey("VoucherId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -2,7 +2,7 @@ using AiEngineer.Core.Tickets;
 
 namespace AiEngineer.Web.Infrastructure.Tickets;
 
-/// <summary>Frees the seats of pending orders whose hold has run out, every few seconds, in every instance (the work is idempotent).</summary>
+/// <summary>Frees the seats of pending orders whose hold has run out and offers freed seats to the waitlist, every few seconds, in every instance (the work is idempotent).</summary>
 public sealed class HoldExpiryWorker(IServiceScopeFactory scopes, IConfiguration config, ILogger<HoldExpiryWorker> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -13,8 +13,12 @@ public sealed class HoldExpiryWorker(IServiceScopeFactory scopes, IConfiguration
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var expired = await scope.ServiceProvider.GetRequiredService<TicketSales>().ExpireDueAsync(stoppingToken);
+                var sales = scope.ServiceProvider.GetRequiredService<TicketSales>();
+                var expired = await sales.ExpireDueAsync(stoppingToken);
                 if (expired > 0) log.LogInformation("Expired {Count} unpaid order(s)", expired);
+                // Seats freed by expiry, cancellation or refund go to the waitlist first.
+                var offers = await sales.OfferWaitlistAsync(stoppingToken);
+                if (offers > 0) log.LogInformation("Offered {Count} seat(s) to the waitlist", offers);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -82,6 +82,17 @@ public sealed class TicketEmails(AppDbContext db, IOptionsMonitor<SiteOptions> s
         return EmailComposer.Compose(order.BuyerEmail, order.BuyerName, $"Order {order.Code} {what}", body, "tickets." + what, now);
     }
 
+    public OutboundEmail WaitlistOffer(WaitlistEntry entry, Voucher voucher, DateTime now)
+    {
+        var type = db.TicketTypes.AsNoTracking().First(t => t.Id == entry.TicketTypeId);
+        var link = site.CurrentValue.Link($"/tickets?voucher={voucher.Code}");
+        var body = $"<p>Hello {E(entry.Name)},</p><p>A <strong>{E(type.Name)}</strong> ticket has become available and we are holding it for you " +
+                   $"until <strong>{voucher.ValidUntil:MMMM d, HH:mm} UTC</strong>.</p>" +
+                   $"<p><a href=\"{E(link)}\">Get your ticket</a> (voucher code <strong>{E(voucher.Code)}</strong>).</p>" +
+                   "<p>After that the seat goes to the next person on the waitlist.</p>";
+        return EmailComposer.Compose(entry.Email, entry.Name, $"A {type.Name} ticket is yours if you want it", body, "tickets.waitlist", now);
+    }
+
     private static string Summary(Order order, IReadOnlyDictionary<int, TicketType> types)
     {
         var sb = new StringBuilder("<table role=\"presentation\" style=\"width:100%;border-collapse:collapse\">");

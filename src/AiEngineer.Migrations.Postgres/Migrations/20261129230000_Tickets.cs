@@ -47,6 +47,7 @@ namespace AiEngineer.Migrations.Postgres.Migrations
                     Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
                     Capacity = table.Column<int>(type: "integer", nullable: false),
                     Taken = table.Column<int>(type: "integer", nullable: false),
+                    Reserved = table.Column<int>(type: "integer", nullable: false),
                     SaleStartsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     SaleEndsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     MinPerOrder = table.Column<int>(type: "integer", nullable: false),
@@ -57,7 +58,7 @@ namespace AiEngineer.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_TicketTypes", x => x.Id);
-                    table.CheckConstraint("CK_TicketTypes_Taken", "\"Taken\" >= 0 AND \"Taken\" <= \"Capacity\"");
+                    table.CheckConstraint("CK_TicketTypes_Taken", "\"Taken\" >= 0 AND \"Reserved\" >= 0 AND \"Taken\" + \"Reserved\" <= \"Capacity\"");
                 });
 
             migrationBuilder.CreateTable(
@@ -90,7 +91,9 @@ namespace AiEngineer.Migrations.Postgres.Migrations
                     ValidFrom = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ValidUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     UnlocksHidden = table.Column<bool>(type: "boolean", nullable: false),
-                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ReservesSeat = table.Column<bool>(type: "boolean", nullable: false),
+                    ReservationReleased = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -163,6 +166,36 @@ namespace AiEngineer.Migrations.Postgres.Migrations
                         principalTable: "Vouchers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WaitlistEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TicketTypeId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    OfferedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    VoucherId = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WaitlistEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WaitlistEntries_TicketTypes_TicketTypeId",
+                        column: x => x.TicketTypeId,
+                        principalTable: "TicketTypes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_WaitlistEntries_Vouchers_VoucherId",
+                        column: x => x.VoucherId,
+                        principalTable: "Vouchers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -347,6 +380,22 @@ namespace AiEngineer.Migrations.Postgres.Migrations
                 name: "IX_VoucherTicketType_TicketTypeId",
                 table: "VoucherTicketType",
                 column: "TicketTypeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WaitlistEntries_TicketTypeId_Email",
+                table: "WaitlistEntries",
+                columns: new[] { "TicketTypeId", "Email" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WaitlistEntries_TicketTypeId_OfferedAt_Id",
+                table: "WaitlistEntries",
+                columns: new[] { "TicketTypeId", "OfferedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WaitlistEntries_VoucherId",
+                table: "WaitlistEntries",
+                column: "VoucherId");
         }
 
         /// <inheritdoc />
@@ -369,6 +418,9 @@ namespace AiEngineer.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "VoucherTicketType");
+
+            migrationBuilder.DropTable(
+                name: "WaitlistEntries");
 
             migrationBuilder.DropTable(
                 name: "Orders");

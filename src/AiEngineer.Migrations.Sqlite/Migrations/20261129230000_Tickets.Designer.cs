@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AiEngineer.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261129224041_Tickets")]
+    [Migration("20261129230000_Tickets")]
     partial class Tickets
     {
         /// <inheritdoc />
@@ -629,6 +629,9 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
                     b.Property<long>("PriceMinor")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Reserved")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("SaleEndsAt")
                         .HasColumnType("TEXT");
 
@@ -645,7 +648,7 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
 
                     b.ToTable("TicketTypes", t =>
                         {
-                            t.HasCheckConstraint("CK_TicketTypes_Taken", "\"Taken\" >= 0 AND \"Taken\" <= \"Capacity\"");
+                            t.HasCheckConstraint("CK_TicketTypes_Taken", "\"Taken\" >= 0 AND \"Reserved\" >= 0 AND \"Taken\" + \"Reserved\" <= \"Capacity\"");
                         });
                 });
 
@@ -702,6 +705,12 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ReservationReleased")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ReservesSeat")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("UnlocksHidden")
                         .HasColumnType("INTEGER");
 
@@ -741,6 +750,46 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
                     b.HasIndex("TicketTypeId");
 
                     b.ToTable("VoucherTicketType");
+                });
+
+            modelBuilder.Entity("AiEngineer.Core.Tickets.WaitlistEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OfferedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TicketTypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VoucherId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VoucherId");
+
+                    b.HasIndex("TicketTypeId", "Email")
+                        .IsUnique();
+
+                    b.HasIndex("TicketTypeId", "OfferedAt", "Id");
+
+                    b.ToTable("WaitlistEntries");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -991,6 +1040,20 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
                         .HasForeignKey("VoucherId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("AiEngineer.Core.Tickets.WaitlistEntry", b =>
+                {
+                    b.HasOne("AiEngineer.Core.Tickets.TicketType", null)
+                        .WithMany()
+                        .HasForeignKey("TicketTypeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AiEngineer.Core.Tickets.Voucher", null)
+                        .WithMany()
+                        .HasForeignKey("VoucherId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

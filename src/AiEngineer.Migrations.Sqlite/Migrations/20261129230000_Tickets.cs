@@ -46,6 +46,7 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
                     Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
                     Capacity = table.Column<int>(type: "INTEGER", nullable: false),
                     Taken = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reserved = table.Column<int>(type: "INTEGER", nullable: false),
                     SaleStartsAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     SaleEndsAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     MinPerOrder = table.Column<int>(type: "INTEGER", nullable: false),
@@ -56,7 +57,7 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_TicketTypes", x => x.Id);
-                    table.CheckConstraint("CK_TicketTypes_Taken", "\"Taken\" >= 0 AND \"Taken\" <= \"Capacity\"");
+                    table.CheckConstraint("CK_TicketTypes_Taken", "\"Taken\" >= 0 AND \"Reserved\" >= 0 AND \"Taken\" + \"Reserved\" <= \"Capacity\"");
                 });
 
             migrationBuilder.CreateTable(
@@ -89,7 +90,9 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
                     ValidFrom = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ValidUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
                     UnlocksHidden = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ReservesSeat = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReservationReleased = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -162,6 +165,36 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
                         principalTable: "Vouchers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WaitlistEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TicketTypeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    OfferedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    VoucherId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WaitlistEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WaitlistEntries_TicketTypes_TicketTypeId",
+                        column: x => x.TicketTypeId,
+                        principalTable: "TicketTypes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_WaitlistEntries_Vouchers_VoucherId",
+                        column: x => x.VoucherId,
+                        principalTable: "Vouchers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -346,6 +379,22 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
                 name: "IX_VoucherTicketType_TicketTypeId",
                 table: "VoucherTicketType",
                 column: "TicketTypeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WaitlistEntries_TicketTypeId_Email",
+                table: "WaitlistEntries",
+                columns: new[] { "TicketTypeId", "Email" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WaitlistEntries_TicketTypeId_OfferedAt_Id",
+                table: "WaitlistEntries",
+                columns: new[] { "TicketTypeId", "OfferedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WaitlistEntries_VoucherId",
+                table: "WaitlistEntries",
+                column: "VoucherId");
         }
 
         /// <inheritdoc />
@@ -368,6 +417,9 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "VoucherTicketType");
+
+            migrationBuilder.DropTable(
+                name: "WaitlistEntries");
 
             migrationBuilder.DropTable(
                 name: "Orders");
