@@ -189,6 +189,8 @@ public static class Money
 {
     public static string Format(long minor, string currency = "usd") =>
         currency.Equals("usd", StringComparison.OrdinalIgnoreCase)
-            ? (minor % 100 == 0 ? $"${minor / 100:N0}" : $"${minor / 100m:N2}")
-            : $"{minor / 100m:N2} {currency.ToUpperInvariant()}";
+            ? (minor % 100 == 0 ? string.Create(Invariant, $"${minor / 100:N0}") : string.Create(Invariant, $"${minor / 100m:N2}"))
+            : string.Create(Invariant, $"{minor / 100m:N2} {currency.ToUpperInvariant()}");
+
+    private static readonly System.Globalization.CultureInfo Invariant = System.Globalization.CultureInfo.InvariantCulture;
 }

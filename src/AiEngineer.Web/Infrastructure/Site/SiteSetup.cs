@@ -8,6 +8,9 @@ public static class SiteSetup
 {
     public static WebApplicationBuilder AddSite(this WebApplicationBuilder builder)
     {
+        // The site speaks US English (dates, numbers) whatever the server's locale.
+        System.Globalization.CultureInfo.DefaultThreadCurrentCulture = System.Globalization.CultureInfo.GetCultureInfo("en-US");
+        System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("en-US");
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<ConferenceContext>();
