@@ -26,3 +26,10 @@
     }
     if (counters.length) { tick(); setInterval(tick, 30000); }
 })();
+
+// Forms that undo something ask first (CSP forbids inline onsubmit handlers).
+document.querySelectorAll('form[data-confirm]').forEach(function (form) {
+    form.addEventListener('submit', function (e) {
+        if (!window.confirm(form.getAttribute('data-confirm'))) e.preventDefault();
+    });
+});

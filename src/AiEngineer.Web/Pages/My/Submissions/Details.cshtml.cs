@@ -37,23 +37,8 @@ public class DetailsModel(AppDbContext db, ConferenceContext conferences, TimePr
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostWithdrawAsync(int id, CancellationToken ct)
-    {
-        if (!await LoadAsync(id, ct)) return NotFound();
-        try
-        {
-            Proposal.Withdraw(Me, Now);
-        }
-        catch (CfpRuleException ex)
-        {
-            Problem = ex.Message;
-            return RedirectToPage(new { id });
-        }
-        await ProposalEmails.QueueStateChangeAsync(db, Proposal, Link(id), Now, ct);
-        await db.SaveChangesAsync(ct);
-        Message = "Your proposal is withdrawn.";
-        return RedirectToPage(new { id });
-    }
+    public Task<IActionResult> OnPostWithdrawAsync(int id, CancellationToken ct) =>
+        ChangeAsync(id, () => Proposal.Withdraw(Me, Now), "Your proposal is withdrawn.", notify: true, ct);
 
     public async Task<IActionResult> OnPostInviteAsync(int id, CancellationToken ct)
     {
@@ -82,20 +67,25 @@ public class DetailsModel(AppDbContext db, ConferenceContext conferences, TimePr
         return RedirectToPage(new { id });
     }
 
-    public async Task<IActionResult> OnPostRevokeAsync(int id, int invitationId, CancellationToken ct)
+    public Task<IActionResult> OnPostRevokeAsync(int id, int invitationId, CancellationToken ct) =>
+        ChangeAsync(id, () => Proposal.RevokeInvitation(invitationId, Now), "The invitation is revoked; its link no longer works.", notify: false, ct);
+
+    /// <summary>Loads the proposal, applies one rule, saves (with the state-change email when asked) and says what happened.</summary>
+    private async Task<IActionResult> ChangeAsync(int id, Action change, string done, bool notify, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         try
         {
-            Proposal.RevokeInvitation(invitationId, Now);
+            change();
         }
         catch (CfpRuleException ex)
         {
             Problem = ex.Message;
             return RedirectToPage(new { id });
         }
+        if (notify) await ProposalEmails.QueueStateChangeAsync(db, Proposal, Link(id), Now, ct);
         await db.SaveChangesAsync(ct);
-        Message = "The invitation is revoked; its link no longer works.";
+        Message = done;
         return RedirectToPage(new { id });
     }
 
