@@ -79,12 +79,16 @@ public class Proposal
     /// <summary>Withdrawing is possible any time before a decision.</summary>
     public bool CanWithdraw => State is ProposalState.Draft or ProposalState.Submitted;
 
-    public void Edit(ProposalContent content, DateTime now, SubmissionWindow window)
+    /// <summary>Changes the text and choices; <paramref name="maxCoSpeakers"/> is the (possibly new) format's limit.</summary>
+    public void Edit(ProposalContent content, DateTime now, SubmissionWindow window, int maxCoSpeakers)
     {
         if (State == ProposalState.Submitted && !window.IsOpenAt(now))
             throw new CfpRuleException(window.ClosedReason(now) + " A submitted proposal can no longer be changed.");
         if (State != ProposalState.Draft && State != ProposalState.Submitted)
             throw new CfpRuleException($"A {State.ToString().ToLowerInvariant()} proposal can no longer be changed.");
+        var coSpeakers = Speakers.Count - 1 + PendingInvitationCount(now);
+        if (coSpeakers > maxCoSpeakers)
+            throw new CfpRuleException($"That format allows {maxCoSpeakers} co-speaker{(maxCoSpeakers == 1 ? "" : "s")}, and this proposal has {coSpeakers} (counting pending invitations). Revoke an invitation first, or keep the format.");
         Apply(content, now);
     }
 

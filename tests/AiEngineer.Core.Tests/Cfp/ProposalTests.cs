@@ -67,9 +67,9 @@ public class ProposalTests
     {
         var p = Draft();
         p.Submit("u1", Now, Open);
-        p.Edit(Content("New title"), Now, Open);
+        p.Edit(Content("New title"), Now, Open, 1);
         Assert.Equal("New title", p.Title);
-        Assert.Throws<CfpRuleException>(() => p.Edit(Content("Late"), Now, Closed));
+        Assert.Throws<CfpRuleException>(() => p.Edit(Content("Late"), Now, Closed, 1));
         Assert.Equal("New title", p.Title);
     }
 
@@ -77,7 +77,7 @@ public class ProposalTests
     public void A_draft_can_be_edited_after_the_deadline()
     {
         var p = Draft();
-        p.Edit(Content("Still drafting"), Now, Closed);
+        p.Edit(Content("Still drafting"), Now, Closed, 1);
         Assert.Equal("Still drafting", p.Title);
     }
 
@@ -90,7 +90,7 @@ public class ProposalTests
         Assert.Equal(ProposalState.Withdrawn, p.State);
         Assert.Throws<CfpRuleException>(() => p.Withdraw("u1", Now));
         Assert.Throws<CfpRuleException>(() => p.Submit("u1", Now, Open));
-        Assert.Throws<CfpRuleException>(() => p.Edit(Content(), Now, Open));
+        Assert.Throws<CfpRuleException>(() => p.Edit(Content(), Now, Open, 1));
         Assert.Equal(3, p.StateChanges.Count);
     }
 
@@ -146,5 +146,15 @@ public class ProposalTests
         var early = new SessionFormat { IsOpen = true, ClosesAt = Now.AddDays(-1) };
         Assert.False(SubmissionWindow.For(cfp, early, false).IsOpenAt(Now));
         Assert.True(SubmissionWindow.For(cfp, new SessionFormat { IsOpen = true }, false).IsOpenAt(Now));
+    }
+
+    [Fact]
+    public void Moving_to_a_format_with_fewer_co_speakers_than_the_proposal_has_is_refused()
+    {
+        var p = Draft();
+        p.InviteCoSpeaker("a@example.com", "u1", 3, Now);
+        var ex = Assert.Throws<CfpRuleException>(() => p.Edit(Content("Now a lightning talk"), Now, Open, maxCoSpeakers: 0));
+        Assert.Contains("this proposal has 1", ex.Message);
+        Assert.Equal("Evals that catch regressions", p.Title);
     }
 }

@@ -107,13 +107,13 @@ public class EditModel(AppDbContext db, ConferenceContext conferences, TimeProvi
         Proposal? proposal;
         if (id is not null)
         {
-            proposal = await db.ProposalsOf(Me).Include(p => p.Speakers).FirstOrDefaultAsync(p => p.Id == id, ct);
+            proposal = await db.ProposalsOf(Me).Include(p => p.Speakers).Include(p => p.Invitations).FirstOrDefaultAsync(p => p.Id == id, ct);
             if (proposal is null) return NotFound();
         }
         else
         {
             // A second post of the same "new proposal" form: carry on with the proposal the first one made.
-            proposal = await db.ProposalsOf(Me).Include(p => p.Speakers).FirstOrDefaultAsync(p => p.IdempotencyKey == Input.IdempotencyKey, ct);
+            proposal = await db.ProposalsOf(Me).Include(p => p.Speakers).Include(p => p.Invitations).FirstOrDefaultAsync(p => p.IdempotencyKey == Input.IdempotencyKey, ct);
         }
         Existing = proposal;
 
@@ -145,7 +145,15 @@ public class EditModel(AppDbContext db, ConferenceContext conferences, TimeProvi
         }
         else
         {
-            proposal.Edit(Input.ToContent(), Now, window);
+            try
+            {
+                proposal.Edit(Input.ToContent(), Now, window, format.MaxCoSpeakers);
+            }
+            catch (CfpRuleException ex)
+            {
+                ModelState.AddModelError("Input.FormatId", ex.Message);
+                return Page();
+            }
         }
 
         try
