@@ -20,16 +20,21 @@ public partial class SpeakerJourneyTests(BrowserFixture fixture) : IClassFixture
 
         // Submitting needs an account: the login page offers to create one and comes back.
         await page.GetByRole(AriaRole.Link, new() { Name = "Submit a proposal" }).ClickAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Create an account" }).ClickAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
         await page.GetByLabel("Your name").FillAsync("Cleo Cfp");
         await page.GetByLabel("Email").FillAsync("cleo@example.com");
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync("Cleo-Passw0rd-2026");
         await page.GetByLabel("Confirm password").FillAsync("Cleo-Passw0rd-2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
         await page.WaitForURLAsync("**/RegisterConfirmation**");
+        await BrowserFixture.AssertAccessibleAsync(page);
 
         var email = await fixture.Smtp.WaitForAsync("cleo@example.com");
         await page.GotoAsync(new Uri(WebUtility.HtmlDecode(ConfirmLinkRegex().Match(email.HtmlBody!).Groups[1].Value)).PathAndQuery);
+        Assert.Contains("Thank you for confirming your email", await page.Locator("main").InnerTextAsync());
+        await BrowserFixture.AssertAccessibleAsync(page);
         await page.GotoAsync("/Identity/Account/Login?returnUrl=%2Fmy%2Fprofile");
         await page.GetByLabel("Email").FillAsync("cleo@example.com");
         await page.GetByLabel("Password").FillAsync("Cleo-Passw0rd-2026");

@@ -34,6 +34,9 @@ public class DeadlineTests(SiteFixture fixture) : IClassFixture<SiteFixture>
         Assert.Equal("We run **evals** on every pull request.", late.Abstract);
 
         // The submitted one can no longer be changed, and says so.
+        var closedForm = await client.GetAsync($"/my/submissions/edit/{earlyId}");
+        Assert.Equal(HttpStatusCode.Redirect, closedForm.StatusCode);
+        Assert.Contains("A submitted proposal can no longer be changed.", await client.GetStringAsync(closedForm.Headers.Location!.ToString()));
         var edit = await client.PostAsync($"/my/submissions/edit/{earlyId}", CfpTestData.FormWith(editPage, CfpTestData.Form(call.TalkId, call.TrackId, "Changed too late", "save")));
         Assert.Equal(HttpStatusCode.OK, edit.StatusCode);
         Assert.Contains("The deadline for this format has passed.", await edit.Content.ReadAsStringAsync());

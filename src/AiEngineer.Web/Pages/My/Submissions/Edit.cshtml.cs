@@ -84,9 +84,14 @@ public class EditModel(AppDbContext db, ConferenceContext conferences, TimeProvi
         }
         Existing = await db.ProposalsOf(Me).AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
         if (Existing is null) return NotFound();
-        if (Existing.State is not (ProposalState.Draft or ProposalState.Submitted))
+        var format = Call.Formats.First(f => f.Id == Existing.SessionFormatId);
+        var email = await db.Users.Where(u => u.Id == Me).Select(u => u.Email).FirstAsync(ct);
+        var window = await db.WindowAsync(Call, format, email, code, Now, ct);
+        if (!Existing.CanEdit(Now, window))
         {
-            Problem = $"This proposal is {Existing.State.ToString().ToLowerInvariant()} and can no longer be changed.";
+            Problem = Existing.State == ProposalState.Submitted
+                ? window.ClosedReason(Now) + " A submitted proposal can no longer be changed."
+                : $"This proposal is {Existing.State.ToString().ToLowerInvariant()} and can no longer be changed.";
             return RedirectToPage("Details", new { id });
         }
         var c = Existing.Content;
