@@ -53,6 +53,9 @@ public partial class CoSpeakerTests(SiteFixture fixture) : IClassFixture<SiteFix
         Assert.EndsWith($"/my/submissions/{id}", accept.Headers.Location!.ToString());
         Assert.Contains("Pair talk", await partner.GetStringAsync("/my/submissions"));
         Assert.Equal(2, await Site.WithDbAsync(db => db.ProposalSpeakers.CountAsync(s => s.ProposalId == id)));
+        var joined = await fixture.Smtp.WaitForAsync("lead@example.com", m => m.Subject!.Contains("joined your proposal"));
+        Assert.Contains("partner accepted your invitation", joined.TextBody);
+        Assert.DoesNotContain(fixture.Smtp.To("partner@example.com"), m => m.Subject!.Contains("joined your proposal"));
 
         // Used once only.
         var again = await partner.GetStringAsync(path);

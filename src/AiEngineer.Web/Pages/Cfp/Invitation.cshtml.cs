@@ -49,6 +49,9 @@ public class InvitationModel(AppDbContext db, TimeProvider time) : PageModel
             Problem = ex.Message;
             return Page();
         }
+        var joinedName = await db.Users.Where(u => u.Id == me).Select(u => u.DisplayName ?? u.Email).FirstAsync(ct);
+        var link = Url.Page("/My/Submissions/Details", null, new { id = proposal.Id }, Request.Scheme)!;
+        await ProposalEmails.QueueCoSpeakerJoinedAsync(db, proposal, me, joinedName ?? "Your co-speaker", link, time.GetUtcNow().UtcDateTime, ct);
         await db.SaveChangesAsync(ct);
         TempData["Message"] = "You are now a speaker on this proposal. Fill in your speaker profile so reviewers know who you are.";
         return RedirectToPage("/My/Submissions/Details", new { id = proposal.Id });

@@ -14,9 +14,9 @@ public static class ProposalEmails
     private static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
 
     /// <summary>Adds one message per speaker on the proposal to the outbox; saved with the caller's change.</summary>
-    public static async Task QueueAsync(AppDbContext db, Proposal proposal, string subject, string kind, Func<string, string> body, DateTime now, CancellationToken ct)
+    public static async Task QueueAsync(AppDbContext db, Proposal proposal, string subject, string kind, Func<string, string> body, DateTime now, CancellationToken ct, string? exceptUserId = null)
     {
-        var ids = proposal.Speakers.Select(s => s.UserId).ToList();
+        var ids = proposal.Speakers.Select(s => s.UserId).Where(id => id != exceptUserId).ToList();
         var speakers = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Email, u.DisplayName }).ToListAsync(ct);
         foreach (var s in speakers.Where(s => s.Email is not null))
             db.OutboundEmails.Add(EmailComposer.Compose(s.Email!, s.DisplayName, subject, body(s.DisplayName ?? s.Email!), kind, now));
@@ -48,6 +48,11 @@ public static class ProposalEmails
         QueueAsync(db, proposal, $"Your proposal is now {proposal.State.ToString().ToLowerInvariant()}: {proposal.Title}", "cfp.state", name =>
             $"<p>Hi {E(name)},</p><p>Your proposal <strong>{E(proposal.Title)}</strong> is now <strong>{E(proposal.State.ToString().ToLowerInvariant())}</strong>.</p>" +
             $"<p><a href=\"{E(link)}\">See the proposal</a></p>", now, ct);
+
+    public static Task QueueCoSpeakerJoinedAsync(AppDbContext db, Proposal proposal, string joinedUserId, string joinedName, string link, DateTime now, CancellationToken ct) =>
+        QueueAsync(db, proposal, $"{joinedName} joined your proposal: {proposal.Title}", "cfp.cospeaker-joined", name =>
+            $"<p>Hi {E(name)},</p><p>{E(joinedName)} accepted your invitation and is now a co-speaker on <strong>{E(proposal.Title)}</strong>.</p>" +
+            $"<p><a href=\"{E(link)}\">See the proposal</a></p>", now, ct, exceptUserId: joinedUserId);
 
     public static OutboundEmail Invitation(string to, string inviterName, string title, string link, DateTime now) =>
         EmailComposer.Compose(to, null, $"{inviterName} invites you to co-present \"{title}\"",
