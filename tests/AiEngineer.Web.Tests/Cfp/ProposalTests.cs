@@ -54,6 +54,32 @@ public class ProposalTests(SiteFixture fixture) : IClassFixture<SiteFixture>
     }
 
     [Fact]
+    public async Task A_form_key_copied_from_another_speaker_saves_nothing_and_touches_nothing()
+    {
+        var call = await Site.EnsureCallAsync();
+        await Site.CreateUserAsync("first@example.com");
+        await Site.CreateUserAsync("copier@example.com");
+        var first = await Site.SignedInClientAsync("first@example.com");
+        var page = await first.GetStringAsync("/my/submissions/edit");
+        Assert.Equal(HttpStatusCode.Redirect, (await first.PostAsync("/my/submissions/edit", CfpTestData.FormWith(page, CfpTestData.Form(call.TalkId, call.TrackId, "Original")))).StatusCode);
+
+        var copier = await Site.SignedInClientAsync("copier@example.com");
+        var copierPage = await copier.GetStringAsync("/my/submissions/edit");
+        var key = System.Text.RegularExpressions.Regex.Match(page, "name=\"Input.IdempotencyKey\" value=\"([^\"]+)\"").Groups[1].Value;
+        var form = CfpTestData.Form(call.TalkId, call.TrackId, "Copy");
+        var body = new Dictionary<string, string>(form)
+        {
+            ["__RequestVerificationToken"] = HttpClientFormExtensions.AntiforgeryToken(copierPage),
+            ["Input.IdempotencyKey"] = key,
+        };
+        var response = await copier.PostAsync("/my/submissions/edit", new FormUrlEncodedContent(body));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("This form was already used. Nothing was saved", await response.Content.ReadAsStringAsync());
+        Assert.False(await Site.WithDbAsync(db => db.Proposals.AnyAsync(p => p.Title == "Copy")));
+        Assert.True(await Site.WithDbAsync(db => db.Proposals.AnyAsync(p => p.Title == "Original")));
+    }
+
+    [Fact]
     public async Task Submitting_sends_a_receipt_over_smtp_with_a_link_and_a_copy_of_the_proposal()
     {
         var call = await Site.EnsureCallAsync();

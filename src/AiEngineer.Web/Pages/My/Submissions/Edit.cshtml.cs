@@ -170,8 +170,12 @@ public class EditModel(AppDbContext db, ConferenceContext conferences, TimeProvi
             // Two posts of the same form raced; the unique key let one in. Show that one.
             db.ChangeTracker.Clear();
             var winner = await db.ProposalsOf(Me).Where(p => p.IdempotencyKey == Input.IdempotencyKey).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
-            if (winner is null) throw;
-            return RedirectToPage("Details", new { id = winner });
+            if (winner is not null) return RedirectToPage("Details", new { id = winner });
+            // The key is someone else's (a copied form): nothing was saved; a fresh key lets this form through.
+            Input.IdempotencyKey = Guid.NewGuid();
+            ModelState.Clear();
+            ModelState.AddModelError("", "This form was already used. Nothing was saved; please send it again.");
+            return Page();
         }
 
         if (!submit || proposal.State != ProposalState.Draft)
