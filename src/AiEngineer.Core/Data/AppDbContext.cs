@@ -1,4 +1,5 @@
 using AiEngineer.Core.Accounts;
+using AiEngineer.Core.Cfp;
 using AiEngineer.Core.Conference;
 using AiEngineer.Core.Email;
 using AiEngineer.Core.Tickets;
@@ -16,6 +17,15 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ConferenceEvent> Conferences => Set<ConferenceEvent>();
     public DbSet<Track> Tracks => Set<Track>();
     public DbSet<Room> Rooms => Set<Room>();
+    public DbSet<CallForPapers> CallsForPapers => Set<CallForPapers>();
+    public DbSet<SessionFormat> SessionFormats => Set<SessionFormat>();
+    public DbSet<AccessCode> AccessCodes => Set<AccessCode>();
+    public DbSet<SpeakerProfile> SpeakerProfiles => Set<SpeakerProfile>();
+    public DbSet<SpeakerPhoto> SpeakerPhotos => Set<SpeakerPhoto>();
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+    public DbSet<ProposalSpeaker> ProposalSpeakers => Set<ProposalSpeaker>();
+    public DbSet<ProposalStateChange> ProposalStateChanges => Set<ProposalStateChange>();
+    public DbSet<CoSpeakerInvitation> CoSpeakerInvitations => Set<CoSpeakerInvitation>();
     public DbSet<OutboundEmail> OutboundEmails => Set<OutboundEmail>();
     public DbSet<TicketType> TicketTypes => Set<TicketType>();
     public DbSet<Voucher> Vouchers => Set<Voucher>();

@@ -27,7 +27,7 @@ public class SmokeJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFi
         await page.WaitForURLAsync("**/cfp");
         await BrowserFixture.AssertAccessibleAsync(page);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Code of conduct" }).ClickAsync();
+        await page.GetByRole(AriaRole.Contentinfo).GetByRole(AriaRole.Link, new() { Name = "Code of conduct" }).ClickAsync();
         await page.WaitForURLAsync("**/code-of-conduct");
         Assert.Contains("harassment-free", await page.Locator("main").InnerTextAsync());
         await BrowserFixture.AssertAccessibleAsync(page);

@@ -1,4 +1,5 @@
 using AiEngineer.Core.Accounts;
+using AiEngineer.Core.Cfp;
 using AiEngineer.Core.Conference;
 using AiEngineer.Core.Data;
 using AiEngineer.Core.Tickets;
@@ -37,12 +38,13 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
         {
             db.Conferences.Add(BuildConference());
             await db.SaveChangesAsync(ct);
+            log.LogInformation("Seeded the demo conference");
         }
         if (!await db.TicketTypes.AnyAsync(ct))
         {
             db.TicketTypes.AddRange(BuildTicketTypes(time.GetUtcNow().UtcDateTime));
             await db.SaveChangesAsync(ct);
-            log.LogInformation("Seeded the demo conference");
+            log.LogInformation("Seeded the demo ticket catalog");
         }
 
         foreach (var (email, name, role) in DemoAccounts)
@@ -61,6 +63,8 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
                 throw new InvalidOperationException("Could not create demo account " + email + ": " + string.Join("; ", result.Errors.Select(e => e.Description)));
             if (role is not null) await users.AddToRoleAsync(user, role);
         }
+
+        await SeedCallForPapersAsync(ct);
 
         log.LogWarning("Demo accounts (Development only): {Accounts}, password {DemoPassword}",
             string.Join(", ", DemoAccounts.Select(a => a.Email)), DemoPassword);
@@ -82,6 +86,69 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
         new() { Name = "Speaker", Kind = TicketKind.InPerson, PriceMinor = 0, Capacity = 150, Hidden = true, MaxPerOrder = 1, SortOrder = 5,
                 Description = "For confirmed speakers." },
     ];
+
+    /// <summary>A call that is open now (30 days either side of the seed's clock), its formats, and two proposals by the demo speaker.</summary>
+    private async Task SeedCallForPapersAsync(CancellationToken ct)
+    {
+        if (await db.CallsForPapers.AnyAsync(ct)) return;
+        var conference = await db.Conferences.Include(c => c.Tracks).OrderBy(c => c.Id).FirstAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        var cfp = BuildCallForPapers(conference.Id, now);
+        db.CallsForPapers.Add(cfp);
+        await db.SaveChangesAsync(ct);
+
+        var speaker = await users.FindByEmailAsync("speaker@example.com");
+        if (speaker is null) return;
+        db.SpeakerProfiles.Add(new SpeakerProfile
+        {
+            UserId = speaker.Id,
+            DisplayName = "Sam Speaker",
+            Headline = "Staff engineer, AI platform",
+            Company = "Example Labs",
+            Pronouns = "they/them",
+            City = "Oakland, CA",
+            Bio = "Sam builds the **evaluation platform** at Example Labs and writes about shipping LLM features safely.",
+            GitHub = "https://github.com/example",
+            UpdatedAt = now,
+        });
+        var talk = cfp.Formats.First(f => f.Name == "Talk");
+        var workshop = cfp.Formats.First(f => f.Name == "Workshop");
+        var submitted = Proposal.StartDraft(conference.Id, speaker.Id, Guid.NewGuid(), new ProposalContent(
+            "Evals that catch regressions before your users do", talk.Id, conference.Tracks.First(t => t.Slug == "ai-dev-tools").Id,
+            ProposalLevel.Intermediate,
+            "How we built an evaluation harness that runs on every pull request, and the **three** regressions it caught last quarter.",
+            "Outline: 1. why vibes fail 2. golden sets 3. LLM-as-judge pitfalls 4. wiring it into CI. Given internally twice.",
+            "", true, "", ""), now.AddDays(-3));
+        submitted.Submit(speaker.Id, now.AddDays(-2), SubmissionWindow.For(cfp, talk, false));
+        var draft = Proposal.StartDraft(conference.Id, speaker.Id, Guid.NewGuid(), new ProposalContent(
+            "Hands-on: build a tool-using agent in 80 minutes", workshop.Id, conference.Tracks.First(t => t.Slug == "ai-agents").Id,
+            ProposalLevel.Introductory, "Bring a laptop; leave with an agent that plans, calls tools and recovers from errors.",
+            "", "", false, "", ""), now.AddDays(-1));
+        db.Proposals.AddRange(submitted, draft);
+        await db.SaveChangesAsync(ct);
+        log.LogInformation("Seeded the demo call for papers");
+    }
+
+    public static CallForPapers BuildCallForPapers(int conferenceId, DateTime now) => new()
+    {
+        ConferenceEventId = conferenceId,
+        OpensAt = now.AddDays(-30),
+        ClosesAt = now.AddDays(30),
+        Guidance = DefaultGuidance,
+        Formats =
+        [
+            new SessionFormat { Name = "Talk", DurationMinutes = 25, MaxCoSpeakers = 1, IsOpen = true, SortOrder = 0 },
+            new SessionFormat { Name = "Workshop", DurationMinutes = 80, MaxCoSpeakers = 3, IsOpen = true, SortOrder = 1 },
+            new SessionFormat { Name = "Lightning", DurationMinutes = 5, MaxCoSpeakers = 0, IsOpen = true, SortOrder = 2 },
+        ],
+    };
+
+    public const string DefaultGuidance = """
+        - **Real experience.** Things you built, shipped and measured, including what went wrong.
+        - **Specifics.** Numbers, architectures, code and evals over trends and predictions.
+        - **Something to take home.** Attendees should leave able to do something new on Monday.
+        - **No sales pitches.** Talks about your own product are welcome only when they teach something anyone can use.
+        """;
 
     public static ConferenceEvent BuildConference()
     {

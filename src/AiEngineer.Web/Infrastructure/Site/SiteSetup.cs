@@ -14,6 +14,7 @@ public static class SiteSetup
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<ConferenceContext>();
+        builder.Services.AddSingleton<Content.MarkdownRenderer>();
         return builder;
     }
 

@@ -1,0 +1,22 @@
+namespace AiEngineer.Core.Cfp;
+
+/// <summary>
+/// Where a proposal stands. Stored by name, so the review stage can add Accepted, Rejected, Waitlisted,
+/// Confirmed and Declined without renumbering anything.
+/// </summary>
+public enum ProposalState
+{
+    Draft = 0,
+    Submitted = 1,
+    Withdrawn = 2,
+}
+
+public enum ProposalLevel
+{
+    Introductory = 0,
+    Intermediate = 1,
+    Advanced = 2,
+}
+
+/// <summary>A rule of the call for papers refused what was asked; the message is for the speaker.</summary>
+public sealed class CfpRuleException(string message) : InvalidOperationException(message);

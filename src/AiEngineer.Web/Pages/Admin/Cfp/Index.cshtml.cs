@@ -1,0 +1,197 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Cryptography;
+using AiEngineer.Core.Cfp;
+using AiEngineer.Core.Conference;
+using AiEngineer.Core.Data;
+using AiEngineer.Web.Infrastructure.Site;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace AiEngineer.Web.Pages.Admin.Cfp;
+
+/// <summary>Organizers set up the call: its window and guidance, the session formats, and access codes for named people.</summary>
+public class IndexModel(AppDbContext db, ConferenceContext conferences, TimeProvider time) : PageModel
+{
+    public sealed class WindowInput
+    {
+        [Required(ErrorMessage = "Please give the opening date and time.")]
+        [Display(Name = "Opens")]
+        public DateTime? OpensAt { get; set; }
+        [Required(ErrorMessage = "Please give the closing date and time.")]
+        [Display(Name = "Closes")]
+        public DateTime? ClosesAt { get; set; }
+        [StringLength(CallForPapers.GuidanceMaxLength, ErrorMessage = "The guidance can be at most {1} characters.")]
+        public string? Guidance { get; set; }
+    }
+
+    public sealed class FormatInput
+    {
+        public int Id { get; set; }
+        [Required(ErrorMessage = "A format needs a name.")]
+        [StringLength(SessionFormat.NameMaxLength, ErrorMessage = "The name can be at most {1} characters.")]
+        public string Name { get; set; } = "";
+        [Range(1, 600, ErrorMessage = "The duration must be between 1 and 600 minutes.")]
+        [Display(Name = "Minutes")]
+        public int DurationMinutes { get; set; } = 25;
+        [Range(0, SessionFormat.MaxCoSpeakersLimit, ErrorMessage = "Co-speakers must be between 0 and 10.")]
+        [Display(Name = "Co-speakers")]
+        public int MaxCoSpeakers { get; set; }
+        [Display(Name = "Taking proposals")]
+        public bool IsOpen { get; set; } = true;
+        [Display(Name = "Own deadline")]
+        public DateTime? ClosesAt { get; set; }
+    }
+
+    public sealed class CodeInput
+    {
+        [StringLength(AccessCode.CodeMaxLength, ErrorMessage = "The code can be at most {1} characters.")]
+        [RegularExpression("^[A-Za-z0-9-]*$", ErrorMessage = "Use letters, digits and dashes only.")]
+        [Display(Name = "Code (empty: generate one)")]
+        public string? Code { get; set; }
+        [Required(ErrorMessage = "Please give the email of the person the code is for.")]
+        [EmailAddress(ErrorMessage = "Please enter a valid email address.")]
+        [StringLength(AccessCode.EmailMaxLength, ErrorMessage = "The email can be at most {1} characters.")]
+        [Display(Name = "For (email)")]
+        public string Email { get; set; } = "";
+        [Display(Name = "Format")]
+        public int? SessionFormatId { get; set; }
+        [Required(ErrorMessage = "Please say until when the code works.")]
+        [Display(Name = "Valid until")]
+        public DateTime? ValidUntil { get; set; }
+        [StringLength(AccessCode.NoteMaxLength, ErrorMessage = "The note can be at most {1} characters.")]
+        public string? Note { get; set; }
+    }
+
+    public ConferenceEvent? Conference { get; private set; }
+    public CallForPapers? Call { get; private set; }
+    public IReadOnlyList<AccessCode> Codes { get; private set; } = [];
+    public WindowInput Window { get; private set; } = new();
+    public FormatInput NewFormat { get; private set; } = new();
+    public CodeInput NewCode { get; private set; } = new();
+    [TempData] public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostWindowAsync([FromForm(Name = "Window")] WindowInput input, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        Window = input;
+        var opens = ToUtc(input.OpensAt, "Window.OpensAt");
+        var closes = ToUtc(input.ClosesAt, "Window.ClosesAt");
+        if (opens is not null && closes is not null)
+            foreach (var problem in CallForPapers.ValidateWindow(opens.Value, closes.Value)) ModelState.AddModelError("Window.ClosesAt", problem);
+        if (!ModelState.IsValid) return Page();
+
+        var call = await db.CallsForPapers.FirstOrDefaultAsync(c => c.ConferenceEventId == Conference!.Id, ct);
+        if (call is null) db.CallsForPapers.Add(call = new CallForPapers { ConferenceEventId = Conference!.Id });
+        call.OpensAt = opens!.Value;
+        call.ClosesAt = closes!.Value;
+        call.Guidance = input.Guidance?.Trim() ?? "";
+        await db.SaveChangesAsync(ct);
+        Message = "The call's dates and guidance are saved.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostFormatAsync([FromForm(Name = "Format")] FormatInput input, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        if (Call is null) return BadRequest();
+        var deadline = input.ClosesAt is null ? null : ToUtc(input.ClosesAt, "Format.ClosesAt");
+        if (!ModelState.IsValid)
+        {
+            if (input.Id == 0) NewFormat = input;
+            ModelState.AddModelError("", $"The format \"{input.Name}\" was not saved.");
+            return Page();
+        }
+        SessionFormat? format;
+        if (input.Id == 0)
+        {
+            format = new SessionFormat { CallForPapersId = Call.Id, SortOrder = Call.Formats.Count };
+            db.SessionFormats.Add(format);
+        }
+        else
+        {
+            format = await db.SessionFormats.FirstOrDefaultAsync(f => f.Id == input.Id && f.CallForPapersId == Call.Id, ct);
+            if (format is null) return NotFound();
+        }
+        format.Name = input.Name.Trim();
+        format.DurationMinutes = input.DurationMinutes;
+        format.MaxCoSpeakers = input.MaxCoSpeakers;
+        format.IsOpen = input.IsOpen;
+        format.ClosesAt = deadline;
+        await db.SaveChangesAsync(ct);
+        Message = $"Format \"{format.Name}\" saved.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostCodeAsync([FromForm(Name = "Code")] CodeInput input, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        if (Call is null) return BadRequest();
+        NewCode = input;
+        var until = ToUtc(input.ValidUntil, "Code.ValidUntil");
+        if (input.SessionFormatId is not null && Call.Formats.All(f => f.Id != input.SessionFormatId))
+            ModelState.AddModelError("Code.SessionFormatId", "Please choose one of the formats.");
+        var code = AccessCode.Normalize(string.IsNullOrWhiteSpace(input.Code) ? Convert.ToHexString(RandomNumberGenerator.GetBytes(5)) : input.Code);
+        if (await db.AccessCodes.AnyAsync(a => a.CallForPapersId == Call.Id && a.Code == code, ct))
+            ModelState.AddModelError("Code.Code", $"The code {code} exists already.");
+        if (!ModelState.IsValid) return Page();
+        db.AccessCodes.Add(new AccessCode
+        {
+            CallForPapersId = Call.Id, Code = code, Email = input.Email.Trim(), SessionFormatId = input.SessionFormatId,
+            ValidUntil = until!.Value, Note = input.Note?.Trim() ?? "", CreatedAt = time.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync(ct);
+        Message = $"Access code {code} created for {input.Email.Trim()}. Send it to them; it works only when they are signed in with that email.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostDeleteCodeAsync(int codeId, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct) || Call is null) return NotFound();
+        await db.AccessCodes.Where(a => a.Id == codeId && a.CallForPapersId == Call.Id).ExecuteDeleteAsync(ct);
+        Message = "Access code deleted.";
+        return RedirectToPage();
+    }
+
+    /// <summary>A wall-clock time typed in the event's zone, as a UTC instant; a time that does not exist there (a DST gap) is refused.</summary>
+    private DateTime? ToUtc(DateTime? local, string key)
+    {
+        if (local is null) return null;
+        var zone = Conference!.TimeZone;
+        var unspecified = DateTime.SpecifyKind(local.Value, DateTimeKind.Unspecified);
+        if (zone.IsInvalidTime(unspecified))
+        {
+            ModelState.AddModelError(key, $"{local:MMM d, h:mm tt} does not exist in {Conference.TimeZoneId} (the clocks change then).");
+            return null;
+        }
+        return TimeZoneInfo.ConvertTimeToUtc(unspecified, zone);
+    }
+
+    public DateTime Local(DateTime utc) => Conference!.ToLocal(utc);
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        Conference = await conferences.GetAsync(ct);
+        if (Conference is null) return false;
+        Call = await db.CallsForPapers.AsNoTracking().Include(c => c.Formats.OrderBy(f => f.SortOrder).ThenBy(f => f.Id))
+            .FirstOrDefaultAsync(c => c.ConferenceEventId == Conference.Id, ct);
+        if (Call is not null)
+        {
+            Window = new WindowInput { OpensAt = Local(Call.OpensAt), ClosesAt = Local(Call.ClosesAt), Guidance = Call.Guidance };
+            Codes = await db.AccessCodes.AsNoTracking().Where(a => a.CallForPapersId == Call.Id).OrderBy(a => a.ValidUntil).ToListAsync(ct);
+            NewCode = new CodeInput { ValidUntil = Local(Call.ClosesAt).AddDays(7) };
+        }
+        else
+        {
+            var start = Conference.StartDate.ToDateTime(new TimeOnly(9, 0));
+            Window = new WindowInput { OpensAt = start.AddDays(-120), ClosesAt = start.AddDays(-60).AddHours(14).AddMinutes(59) };
+        }
+        return true;
+    }
+}

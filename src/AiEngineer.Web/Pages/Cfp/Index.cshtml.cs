@@ -1,0 +1,25 @@
+using AiEngineer.Core.Cfp;
+using AiEngineer.Core.Conference;
+using AiEngineer.Core.Data;
+using AiEngineer.Web.Infrastructure.Site;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AiEngineer.Web.Pages.Cfp;
+
+/// <summary>The public call for papers: dates, formats, tracks, what reviewers look for, and the way in.</summary>
+public class IndexModel(AppDbContext db, ConferenceContext conferences, TimeProvider time) : PageModel
+{
+    public ConferenceEvent? Conference { get; private set; }
+    public CallForPapers? Call { get; private set; }
+    public DateTime Now { get; private set; }
+
+    public bool IsOpen => Call is not null && Call.IsOpenAt(Now);
+    public bool NotYetOpen => Call is not null && Now < Call.OpensAt;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Now = time.GetUtcNow().UtcDateTime;
+        Conference = await conferences.GetAsync(ct);
+        if (Conference is not null) Call = await db.CallForPapersAsync(Conference.Id, ct);
+    }
+}

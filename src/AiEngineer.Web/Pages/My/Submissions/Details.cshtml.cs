@@ -1,0 +1,116 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using AiEngineer.Core.Cfp;
+using AiEngineer.Core.Conference;
+using AiEngineer.Core.Data;
+using AiEngineer.Web.Infrastructure.Site;
+using AiEngineer.Web.Pages.Cfp;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace AiEngineer.Web.Pages.My.Submissions;
+
+/// <summary>One proposal the speaker is on: what was written, who is on it, invitations, withdrawing, its history.</summary>
+public class DetailsModel(AppDbContext db, ConferenceContext conferences, TimeProvider time) : PageModel
+{
+    public sealed record Person(string UserId, string Name, string? Email, bool Primary);
+
+    public Proposal Proposal { get; private set; } = null!;
+    public ConferenceEvent Conference { get; private set; } = null!;
+    public SessionFormat Format { get; private set; } = null!;
+    public SubmissionWindow Window { get; private set; }
+    public IReadOnlyList<Person> Speakers { get; private set; } = [];
+    public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
+    public DateTime Now { get; private set; }
+
+    [TempData] public string? Message { get; set; }
+    [TempData] public string? Problem { get; set; }
+
+    [BindProperty, EmailAddress(ErrorMessage = "Please enter a valid email address."), Required(ErrorMessage = "Please enter the co-speaker's email address.")]
+    [StringLength(CoSpeakerInvitation.EmailMaxLength, ErrorMessage = "The email address can be at most {1} characters.")]
+    [Display(Name = "Co-speaker's email")]
+    public string? InviteEmail { get; set; }
+
+    private string Me => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostWithdrawAsync(int id, CancellationToken ct) =>
+        ChangeAsync(id, () => Proposal.Withdraw(Me, Now), "Your proposal is withdrawn.", notify: true, ct);
+
+    public async Task<IActionResult> OnPostInviteAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!ModelState.IsValid) return Page();
+        var email = InviteEmail!.Trim();
+        if (Speakers.Any(s => string.Equals(s.Email, email, StringComparison.OrdinalIgnoreCase)))
+        {
+            ModelState.AddModelError(nameof(InviteEmail), $"{email} is already a speaker on this proposal.");
+            return Page();
+        }
+        string token;
+        try
+        {
+            (_, token) = Proposal.InviteCoSpeaker(email, Me, Format.MaxCoSpeakers, Now);
+        }
+        catch (CfpRuleException ex)
+        {
+            ModelState.AddModelError(nameof(InviteEmail), ex.Message);
+            return Page();
+        }
+        var link = Url.Page("/Cfp/Invitation", null, new { token }, Request.Scheme)!;
+        db.OutboundEmails.Add(ProposalEmails.Invitation(email, Names.GetValueOrDefault(Me, "A speaker"), Proposal.Title, link, Now));
+        await db.SaveChangesAsync(ct);
+        Message = $"Invitation sent to {email}.";
+        return RedirectToPage(new { id });
+    }
+
+    public Task<IActionResult> OnPostRevokeAsync(int id, int invitationId, CancellationToken ct) =>
+        ChangeAsync(id, () => Proposal.RevokeInvitation(invitationId, Now), "The invitation is revoked; its link no longer works.", notify: false, ct);
+
+    /// <summary>Loads the proposal, applies one rule, saves (with the state-change email when asked) and says what happened.</summary>
+    private async Task<IActionResult> ChangeAsync(int id, Action change, string done, bool notify, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        try
+        {
+            change();
+        }
+        catch (CfpRuleException ex)
+        {
+            Problem = ex.Message;
+            return RedirectToPage(new { id });
+        }
+        if (notify) await ProposalEmails.QueueStateChangeAsync(db, Proposal, Link(id), Now, ct);
+        await db.SaveChangesAsync(ct);
+        Message = done;
+        return RedirectToPage(new { id });
+    }
+
+    private string Link(int id) => Url.Page("/My/Submissions/Details", null, new { id }, Request.Scheme)!;
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        Now = time.GetUtcNow().UtcDateTime;
+        var proposal = await db.ProposalsOf(Me).AsSplitQuery()
+            .Include(p => p.Speakers).Include(p => p.Invitations).Include(p => p.StateChanges).Include(p => p.Format).Include(p => p.Track)
+            .FirstOrDefaultAsync(p => p.Id == id, ct);
+        var conference = await conferences.GetAsync(ct);
+        if (proposal is null || conference is null) return false;
+        var call = await db.CallForPapersAsync(conference.Id, ct);
+        if (call is null) return false;
+        (Proposal, Conference, Format) = (proposal, conference, proposal.Format!);
+        Window = SubmissionWindow.For(call, Format, false);
+
+        var ids = proposal.Speakers.Select(s => s.UserId).Concat(proposal.StateChanges.Select(c => c.ByUserId)).Distinct().ToList();
+        var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
+            .Select(u => new { u.Id, u.Email, Name = db.SpeakerProfiles.Where(sp => sp.UserId == u.Id).Select(sp => sp.DisplayName).FirstOrDefault() ?? u.DisplayName ?? u.Email })
+            .ToListAsync(ct);
+        Names = people.ToDictionary(p => p.Id, p => p.Name ?? "");
+        Speakers = proposal.Speakers.OrderByDescending(s => s.IsPrimary).ThenBy(s => s.JoinedAt)
+            .Select(s => new Person(s.UserId, Names.GetValueOrDefault(s.UserId, "Speaker"), people.FirstOrDefault(p => p.Id == s.UserId)?.Email, s.IsPrimary)).ToList();
+        return true;
+    }
+}
