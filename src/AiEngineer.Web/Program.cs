@@ -3,6 +3,7 @@ using AiEngineer.Web.Infrastructure.Email;
 using AiEngineer.Web.Infrastructure.Logging;
 using AiEngineer.Web.Infrastructure.Security;
 using AiEngineer.Web.Infrastructure.Site;
+using AiEngineer.Web.Infrastructure.Sponsors;
 using AiEngineer.Web.Infrastructure.Tickets;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +14,7 @@ builder.AddDatabase();
 builder.AddAccounts();
 builder.AddEmail();
 builder.AddTicketing();
+builder.AddSponsors();
 
 var app = builder.Build();
 

@@ -36,6 +36,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<PaymentAttempt> PaymentAttempts => Set<PaymentAttempt>();
     public DbSet<ProcessedWebhookEvent> ProcessedWebhookEvents => Set<ProcessedWebhookEvent>();
     public DbSet<WaitlistEntry> WaitlistEntries => Set<WaitlistEntry>();
+    public DbSet<Sponsors.SponsorTier> SponsorTiers => Set<Sponsors.SponsorTier>();
+    public DbSet<Sponsors.Sponsorship> Sponsorships => Set<Sponsors.Sponsorship>();
+    public DbSet<Sponsors.SponsorLogo> SponsorLogos => Set<Sponsors.SponsorLogo>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -728,6 +728,238 @@ namespace AiEngineer.Migrations.Postgres.Migrations
                     b.ToTable("OutboundEmails");
                 });
 
+            modelBuilder.Entity("AiEngineer.Core.Sponsors.SponsorLogo", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SponsorLogos");
+                });
+
+            modelBuilder.Entity("AiEngineer.Core.Sponsors.SponsorTier", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Benefits")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<int?>("IncludedTicketTypeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IncludedTickets")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<bool>("Open")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("PriceMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Slots")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Taken")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncludedTicketTypeId");
+
+                    b.ToTable("SponsorTiers", t =>
+                        {
+                            t.HasCheckConstraint("CK_SponsorTiers_Taken", "\"Taken\" >= 0 AND \"Taken\" <= \"Slots\"");
+                        });
+                });
+
+            modelBuilder.Entity("AiEngineer.Core.Sponsors.Sponsorship", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BillingAddress")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("CompanyName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("ContactEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ContactPhone")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ContactUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecisionMessage")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("HoldExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("IdempotencyKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("LogoId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OrganizerNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("PaidAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PaymentMethod")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("PendingLogoId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("SlotHeld")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("TierId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("VatId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Website")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactUserId");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("LogoId");
+
+                    b.HasIndex("PendingLogoId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("TierId");
+
+                    b.HasIndex("Status", "HoldExpiresAt");
+
+                    b.ToTable("Sponsorships");
+                });
+
+            modelBuilder.Entity("AiEngineer.Core.Sponsors.SponsorshipEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("SponsorshipId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SponsorshipId");
+
+                    b.ToTable("SponsorshipEvent");
+                });
+
             modelBuilder.Entity("AiEngineer.Core.Tickets.Order", b =>
                 {
                     b.Property<long>("Id")
@@ -1557,6 +1789,46 @@ namespace AiEngineer.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AiEngineer.Core.Sponsors.SponsorTier", b =>
+                {
+                    b.HasOne("AiEngineer.Core.Tickets.TicketType", null)
+                        .WithMany()
+                        .HasForeignKey("IncludedTicketTypeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("AiEngineer.Core.Sponsors.Sponsorship", b =>
+                {
+                    b.HasOne("AiEngineer.Core.Sponsors.SponsorLogo", "Logo")
+                        .WithMany()
+                        .HasForeignKey("LogoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("AiEngineer.Core.Sponsors.SponsorLogo", null)
+                        .WithMany()
+                        .HasForeignKey("PendingLogoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("AiEngineer.Core.Sponsors.SponsorTier", "Tier")
+                        .WithMany()
+                        .HasForeignKey("TierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Logo");
+
+                    b.Navigation("Tier");
+                });
+
+            modelBuilder.Entity("AiEngineer.Core.Sponsors.SponsorshipEvent", b =>
+                {
+                    b.HasOne("AiEngineer.Core.Sponsors.Sponsorship", null)
+                        .WithMany("Events")
+                        .HasForeignKey("SponsorshipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AiEngineer.Core.Tickets.Order", b =>
                 {
                     b.HasOne("AiEngineer.Core.Tickets.Voucher", null)
@@ -1703,6 +1975,11 @@ namespace AiEngineer.Migrations.Postgres.Migrations
                     b.Navigation("Rooms");
 
                     b.Navigation("Tracks");
+                });
+
+            modelBuilder.Entity("AiEngineer.Core.Sponsors.Sponsorship", b =>
+                {
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("AiEngineer.Core.Tickets.Order", b =>

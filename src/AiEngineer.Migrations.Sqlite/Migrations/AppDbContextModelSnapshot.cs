@@ -699,6 +699,230 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
                     b.ToTable("OutboundEmails");
                 });
 
+            modelBuilder.Entity("AiEngineer.Core.Sponsors.SponsorLogo", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SponsorLogos");
+                });
+
+            modelBuilder.Entity("AiEngineer.Core.Sponsors.SponsorTier", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Benefits")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("IncludedTicketTypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IncludedTickets")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Open")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PriceMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Slots")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Taken")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncludedTicketTypeId");
+
+                    b.ToTable("SponsorTiers", t =>
+                        {
+                            t.HasCheckConstraint("CK_SponsorTiers_Taken", "\"Taken\" >= 0 AND \"Taken\" <= \"Slots\"");
+                        });
+                });
+
+            modelBuilder.Entity("AiEngineer.Core.Sponsors.Sponsorship", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BillingAddress")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompanyName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhone")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionMessage")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("HoldExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IdempotencyKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LogoId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrganizerNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PaidAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentMethod")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PendingLogoId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SlotHeld")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TierId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VatId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Website")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactUserId");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("LogoId");
+
+                    b.HasIndex("PendingLogoId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("TierId");
+
+                    b.HasIndex("Status", "HoldExpiresAt");
+
+                    b.ToTable("Sponsorships");
+                });
+
+            modelBuilder.Entity("AiEngineer.Core.Sponsors.SponsorshipEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SponsorshipId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SponsorshipId");
+
+                    b.ToTable("SponsorshipEvent");
+                });
+
             modelBuilder.Entity("AiEngineer.Core.Tickets.Order", b =>
                 {
                     b.Property<long>("Id")
@@ -1504,6 +1728,46 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AiEngineer.Core.Sponsors.SponsorTier", b =>
+                {
+                    b.HasOne("AiEngineer.Core.Tickets.TicketType", null)
+                        .WithMany()
+                        .HasForeignKey("IncludedTicketTypeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("AiEngineer.Core.Sponsors.Sponsorship", b =>
+                {
+                    b.HasOne("AiEngineer.Core.Sponsors.SponsorLogo", "Logo")
+                        .WithMany()
+                        .HasForeignKey("LogoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("AiEngineer.Core.Sponsors.SponsorLogo", null)
+                        .WithMany()
+                        .HasForeignKey("PendingLogoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("AiEngineer.Core.Sponsors.SponsorTier", "Tier")
+                        .WithMany()
+                        .HasForeignKey("TierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Logo");
+
+                    b.Navigation("Tier");
+                });
+
+            modelBuilder.Entity("AiEngineer.Core.Sponsors.SponsorshipEvent", b =>
+                {
+                    b.HasOne("AiEngineer.Core.Sponsors.Sponsorship", null)
+                        .WithMany("Events")
+                        .HasForeignKey("SponsorshipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AiEngineer.Core.Tickets.Order", b =>
                 {
                     b.HasOne("AiEngineer.Core.Tickets.Voucher", null)
@@ -1650,6 +1914,11 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
                     b.Navigation("Rooms");
 
                     b.Navigation("Tracks");
+                });
+
+            modelBuilder.Entity("AiEngineer.Core.Sponsors.Sponsorship", b =>
+                {
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("AiEngineer.Core.Tickets.Order", b =>

@@ -46,6 +46,12 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
             await db.SaveChangesAsync(ct);
             log.LogInformation("Seeded the demo ticket catalog");
         }
+        if (!await db.SponsorTiers.AnyAsync(ct))
+        {
+            var regular = await db.TicketTypes.Where(t => t.Name == "In-person Regular").Select(t => (int?)t.Id).FirstOrDefaultAsync(ct);
+            db.SponsorTiers.AddRange(BuildSponsorTiers(regular));
+            await db.SaveChangesAsync(ct);
+        }
 
         foreach (var (email, name, role) in DemoAccounts)
         {
@@ -149,6 +155,18 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
         - **Something to take home.** Attendees should leave able to do something new on Monday.
         - **No sales pitches.** Talks about your own product are welcome only when they teach something anyone can use.
         """;
+
+    public static IEnumerable<Core.Sponsors.SponsorTier> BuildSponsorTiers(int? includedTicketTypeId) =>
+    [
+        new() { Name = "Platinum", PriceMinor = 5_000_000, Slots = 2, IncludedTickets = 10, IncludedTicketTypeId = includedTicketTypeId, SortOrder = 0,
+                Benefits = "Keynote-stage talk slot\nLargest logo on the site, stage and livestream\nPremium booth\n10 in-person tickets" },
+        new() { Name = "Gold", PriceMinor = 2_500_000, Slots = 5, IncludedTickets = 6, IncludedTicketTypeId = includedTicketTypeId, SortOrder = 1,
+                Benefits = "Breakout talk slot\nLarge logo on the site and stage\nBooth\n6 in-person tickets" },
+        new() { Name = "Silver", PriceMinor = 1_000_000, Slots = 10, IncludedTickets = 3, IncludedTicketTypeId = includedTicketTypeId, SortOrder = 2,
+                Benefits = "Tabletop in the expo\nLogo on the site\n3 in-person tickets" },
+        new() { Name = "Community", PriceMinor = 250_000, Slots = 20, IncludedTickets = 1, IncludedTicketTypeId = includedTicketTypeId, SortOrder = 3,
+                Benefits = "Logo on the site\n1 in-person ticket\nFor startups and open-source projects" },
+    ];
 
     public static ConferenceEvent BuildConference()
     {

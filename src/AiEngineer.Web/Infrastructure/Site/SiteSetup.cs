@@ -56,6 +56,7 @@ public static class SiteSetup
             },
         });
         Tickets.TicketingSetup.MapTicketing(app);
+        Sponsors.SponsorsSetup.MapSponsors(app);
         app.MapRazorPages();
     }
 

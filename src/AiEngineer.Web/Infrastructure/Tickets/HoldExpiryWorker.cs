@@ -19,6 +19,8 @@ public sealed class HoldExpiryWorker(IServiceScopeFactory scopes, IConfiguration
                 // Seats freed by expiry, cancellation or refund go to the waitlist first.
                 var offers = await sales.OfferWaitlistAsync(stoppingToken);
                 if (offers > 0) log.LogInformation("Offered {Count} seat(s) to the waitlist", offers);
+                var lapsed = await scope.ServiceProvider.GetRequiredService<Core.Sponsors.SponsorSales>().ExpireDueAsync(stoppingToken);
+                if (lapsed > 0) log.LogInformation("Released {Count} sponsor slot(s) whose hold expired", lapsed);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -1,0 +1,152 @@
+namespace AiEngineer.Core.Sponsors;
+
+/// <summary>A level of sponsorship with a limited number of slots.</summary>
+public class SponsorTier
+{
+    public const int NameMaxLength = 60;
+    public const int BenefitsMaxLength = 2000;
+
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+    public long PriceMinor { get; set; }
+    public string Currency { get; set; } = "usd";
+    public int Slots { get; set; }
+    /// <summary>Slots held by pending applications plus those sold. Only ever changed by one conditional UPDATE.</summary>
+    public int Taken { get; set; }
+    /// <summary>One benefit per line: booth, talk slot, logo placement…</summary>
+    public string Benefits { get; set; } = "";
+    public int IncludedTickets { get; set; }
+    public int? IncludedTicketTypeId { get; set; }
+    public int SortOrder { get; set; }
+    public bool Open { get; set; } = true;
+
+    public int Remaining => Math.Max(0, Slots - Taken);
+    public IEnumerable<string> BenefitList => Benefits.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(Name)) problems.Add("A tier needs a name.");
+        if (PriceMinor < 0) problems.Add("The price cannot be negative.");
+        if (Slots < Taken) problems.Add($"The slots cannot be fewer than the {Taken} already taken.");
+        if (IncludedTickets < 0) problems.Add("Included tickets cannot be negative.");
+        if (IncludedTickets > 0 && IncludedTicketTypeId is null) problems.Add("Choose the ticket type of the included tickets.");
+        return problems;
+    }
+}
+
+public enum SponsorshipStatus
+{
+    /// <summary>Applied; a slot is held until an organizer decides (or the hold expires).</summary>
+    Applied = 0,
+    /// <summary>Approved; waiting for payment (the slot stays held until the payment deadline).</summary>
+    Approved = 1,
+    /// <summary>Paid and shown on the site.</summary>
+    Live = 2,
+    Rejected = 3,
+    Expired = 4,
+}
+
+/// <summary>A company's sponsorship: applied → approved → paid (live), or rejected, or expired. Holds one slot while open.</summary>
+public class Sponsorship
+{
+    public const int CompanyMaxLength = 120;
+    public const int UrlMaxLength = 500;
+    public const int NameMaxLength = 200;
+    public const int EmailMaxLength = 254;
+    public const int PhoneMaxLength = 40;
+    public const int AddressMaxLength = 1000;
+    public const int VatIdMaxLength = 40;
+    public const int DescriptionMaxLength = 2000;
+    public const int MessageMaxLength = 2000;
+
+    public int Id { get; set; }
+    public string Slug { get; set; } = "";
+    public int TierId { get; set; }
+    public SponsorTier Tier { get; set; } = null!;
+    public string ContactUserId { get; set; } = "";
+    public string CompanyName { get; set; } = "";
+    public string Website { get; set; } = "";
+    public string ContactName { get; set; } = "";
+    public string ContactEmail { get; set; } = "";
+    public string ContactPhone { get; set; } = "";
+    public string BillingAddress { get; set; } = "";
+    public string? VatId { get; set; }
+    /// <summary>Markdown, rendered through the sanitizer.</summary>
+    public string Description { get; set; } = "";
+    public SponsorshipStatus Status { get; set; }
+    public bool SlotHeld { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime HoldExpiresAt { get; set; }
+    public DateTime? DecidedAt { get; set; }
+    public string? DecisionMessage { get; set; }
+    public DateTime? PaidAt { get; set; }
+    public string? PaymentMethod { get; set; }
+    public string? OrganizerNotes { get; set; }
+    public Guid IdempotencyKey { get; set; }
+
+    public int? LogoId { get; set; }
+    public SponsorLogo? Logo { get; set; }
+    /// <summary>A new logo waiting for an organizer's approval; the live one stays until then.</summary>
+    public int? PendingLogoId { get; set; }
+
+    public List<SponsorshipEvent> Events { get; set; } = [];
+
+    public void Log(string message, DateTime at, string? actor) => Events.Add(new SponsorshipEvent { Message = message, At = at, Actor = actor });
+
+    public void Approve(string message, DateTime now, DateTime payBy, string actor)
+    {
+        if (Status != SponsorshipStatus.Applied) throw new InvalidOperationException($"Only an application can be approved; this one is {Status}.");
+        Status = SponsorshipStatus.Approved;
+        DecidedAt = now;
+        DecisionMessage = message;
+        HoldExpiresAt = payBy;
+        Log("Approved", now, actor);
+    }
+
+    /// <summary>Rejected by an organizer. The caller returns the slot.</summary>
+    public void Reject(string message, DateTime now, string actor)
+    {
+        if (Status is not (SponsorshipStatus.Applied or SponsorshipStatus.Approved)) throw new InvalidOperationException($"A {Status} sponsorship cannot be rejected.");
+        Status = SponsorshipStatus.Rejected;
+        SlotHeld = false;
+        DecidedAt = now;
+        DecisionMessage = message;
+        Log("Rejected", now, actor);
+    }
+
+    public void MarkPaid(string method, DateTime now, string actor)
+    {
+        if (Status != SponsorshipStatus.Approved) throw new InvalidOperationException($"Only an approved sponsorship can be paid; this one is {Status}.");
+        Status = SponsorshipStatus.Live;
+        PaidAt = now;
+        PaymentMethod = method;
+        Log($"Paid ({method}); now live on the site", now, actor);
+    }
+
+    /// <summary>Not decided or not paid in time. The caller returns the slot.</summary>
+    public void Expire(DateTime now)
+    {
+        if (Status is not (SponsorshipStatus.Applied or SponsorshipStatus.Approved)) throw new InvalidOperationException($"A {Status} sponsorship cannot expire.");
+        Status = SponsorshipStatus.Expired;
+        SlotHeld = false;
+        Log("The hold expired; the slot went back on offer", now, null);
+    }
+}
+
+public class SponsorLogo
+{
+    public int Id { get; set; }
+    public byte[] Content { get; set; } = [];
+    public string ContentType { get; set; } = "";
+    public DateTime UploadedAt { get; set; }
+}
+
+public class SponsorshipEvent
+{
+    public long Id { get; set; }
+    public int SponsorshipId { get; set; }
+    public DateTime At { get; set; }
+    public string Message { get; set; } = "";
+    public string? Actor { get; set; }
+}

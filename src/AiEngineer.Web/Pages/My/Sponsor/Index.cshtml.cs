@@ -1,0 +1,71 @@
+using System.ComponentModel.DataAnnotations;
+using AiEngineer.Core.Accounts;
+using AiEngineer.Core.Data;
+using AiEngineer.Core.Sponsors;
+using AiEngineer.Web.Infrastructure.Content;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace AiEngineer.Web.Pages.My.Sponsor;
+
+/// <summary>The sponsor contact's portal: status and receipt, description, and a new logo for an organizer to approve.</summary>
+[RequestSizeLimit(3 * 1024 * 1024)]
+public class IndexModel(AppDbContext db, UserManager<AppUser> users, TimeProvider time) : PageModel
+{
+    public IReadOnlyList<Sponsorship> Sponsorships { get; private set; } = [];
+    [BindProperty, Required(ErrorMessage = "Describe the company in a few sentences."), StringLength(Sponsorship.DescriptionMaxLength, ErrorMessage = "The description can be at most {1} characters.")]
+    public string Description { get; set; } = "";
+    [BindProperty] public IFormFile? Logo { get; set; }
+    public string? Message { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        Message = TempData["SponsorMessage"] as string;
+    }
+
+    public async Task<IActionResult> OnPostDescriptionAsync(int id, CancellationToken ct)
+    {
+        var s = await MineAsync(id, ct);
+        if (s is null) return NotFound();
+        if (!ModelState.IsValid) { await LoadAsync(ct); return Page(); }
+        s.Description = Description.Trim();
+        s.Log("Description updated by the contact", time.GetUtcNow().UtcDateTime, User.Identity?.Name);
+        await db.SaveChangesAsync(ct);
+        TempData["SponsorMessage"] = "Description saved.";
+        return Redirect("/my/sponsor");
+    }
+
+    public async Task<IActionResult> OnPostLogoAsync(int id, CancellationToken ct)
+    {
+        ModelState.Remove(nameof(Description));
+        var s = await MineAsync(id, ct);
+        if (s is null) return NotFound();
+        var (logo, error) = await LogoProcessor.ProcessAsync(Logo, ct);
+        if (logo is null) { ModelState.AddModelError("Logo", error!); await LoadAsync(ct); return Page(); }
+        var now = time.GetUtcNow().UtcDateTime;
+        var pending = new SponsorLogo { Content = logo.Content, ContentType = logo.ContentType, UploadedAt = now };
+        db.SponsorLogos.Add(pending);
+        await db.SaveChangesAsync(ct);
+        s.PendingLogoId = pending.Id;
+        s.Log("New logo uploaded; waiting for an organizer's approval", now, User.Identity?.Name);
+        await db.SaveChangesAsync(ct);
+        TempData["SponsorMessage"] = "Thanks: the new logo goes live once an organizer approves it.";
+        return Redirect("/my/sponsor");
+    }
+
+    private Task<Sponsorship?> MineAsync(int id, CancellationToken ct)
+    {
+        var me = users.GetUserId(User);
+        return db.Sponsorships.FirstOrDefaultAsync(s => s.Id == id && s.ContactUserId == me, ct);
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var me = users.GetUserId(User);
+        Sponsorships = await db.Sponsorships.AsNoTracking().Include(s => s.Tier).Include(s => s.Events)
+            .Where(s => s.ContactUserId == me).OrderByDescending(s => s.Id).ToListAsync(ct);
+    }
+}
