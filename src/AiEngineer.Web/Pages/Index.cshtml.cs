@@ -1,12 +1,23 @@
 using AiEngineer.Core.Conference;
+using AiEngineer.Core.Data;
+using AiEngineer.Core.Sponsors;
+using Microsoft.EntityFrameworkCore;
 using AiEngineer.Web.Infrastructure.Site;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AiEngineer.Web.Pages;
 
-public class IndexModel(ConferenceContext conferences) : PageModel
+public class IndexModel(ConferenceContext conferences, AppDbContext db) : PageModel
 {
     public ConferenceEvent? Conference { get; private set; }
+    public IReadOnlyList<Sponsorship> Sponsors { get; private set; } = [];
 
-    public async Task OnGetAsync() => Conference = await conferences.GetAsync(HttpContext.RequestAborted);
+    public async Task OnGetAsync()
+    {
+        var ct = HttpContext.RequestAborted;
+        Conference = await conferences.GetAsync(ct);
+        Sponsors = await db.Sponsorships.AsNoTracking().Include(s => s.Tier)
+            .Where(s => s.Status == SponsorshipStatus.Live)
+            .OrderBy(s => s.Tier.SortOrder).ThenBy(s => s.PaidAt).ToListAsync(ct);
+    }
 }

@@ -92,6 +92,7 @@ public class SponsorPipelineTests(SponsorsFixture fixture) : IClassFixture<Spons
         var wall = await fixture.Site.CreateClient().GetStringAsync("/sponsors");
         Assert.Contains("rel=\"sponsored noopener\"", wall);
         Assert.Contains($"/sponsors/logo/{s.LogoId}", wall);
+        Assert.Contains($"/sponsors/logo/{s.LogoId}", await fixture.Site.CreateClient().GetStringAsync("/")); // and on the home page
         var page = await fixture.Site.CreateClient().GetStringAsync($"/sponsors/{s.Slug}");
         Assert.Contains("<strong>evals</strong>", page);
         Assert.DoesNotContain("<script>alert", page);
