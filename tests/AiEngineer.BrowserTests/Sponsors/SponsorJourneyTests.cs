@@ -1,0 +1,66 @@
+using AiEngineer.BrowserTests.Infrastructure;
+using AiEngineer.Web.Infrastructure.Database;
+using Microsoft.Playwright;
+
+namespace AiEngineer.BrowserTests.Sponsors;
+
+/// <summary>Apply → approve → pay by invoice → the logo on /sponsors, in Chromium, with accessibility checks.</summary>
+public class SponsorJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private const string Logo = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 120 40\"><rect width=\"120\" height=\"40\" rx=\"8\" fill=\"#14123a\"/><text x=\"60\" y=\"26\" font-size=\"16\" text-anchor=\"middle\" fill=\"#ffb454\">VectorDB</text></svg>";
+
+    private static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/Identity/Account/Login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(DemoSeeder.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(u => !u.Contains("/Login"));
+    }
+
+    [Fact]
+    public async Task A_company_applies_is_approved_pays_by_invoice_and_its_logo_appears_on_the_wall()
+    {
+        var contact = await fixture.NewPageAsync();
+        await SignInAsync(contact, "attendee@example.com");
+        await contact.GotoAsync("/sponsors");
+        await BrowserFixture.AssertAccessibleAsync(contact);
+        await contact.GetByRole(AriaRole.Link, new() { Name = "Apply to sponsor" }).ClickAsync();
+        await contact.WaitForURLAsync("**/sponsors/apply");
+        await BrowserFixture.AssertAccessibleAsync(contact);
+
+        await contact.GetByLabel("Gold").CheckAsync();
+        await contact.GetByLabel("Company name").FillAsync("VectorDB Inc");
+        await contact.GetByLabel("Website").FillAsync("https://vectordb.example.com");
+        await contact.GetByLabel("Short description (Markdown)").FillAsync("The **fastest** vector database for retrieval.");
+        await contact.GetByLabel("Logo (SVG or PNG, at most 2 MB)").SetInputFilesAsync(new FilePayload { Name = "logo.svg", MimeType = "image/svg+xml", Buffer = System.Text.Encoding.UTF8.GetBytes(Logo) });
+        await contact.GetByLabel("Phone").FillAsync("+1 415 555 0199");
+        await contact.GetByLabel("Billing address").FillAsync("2 Howard St, San Francisco");
+        await contact.GetByRole(AriaRole.Button, new() { Name = "Submit application" }).ClickAsync();
+        await contact.WaitForURLAsync("**/my/sponsor");
+        Assert.Contains("Under review", await contact.Locator("main").InnerTextAsync());
+        await BrowserFixture.AssertAccessibleAsync(contact);
+
+        var organizer = await fixture.NewPageAsync();
+        await SignInAsync(organizer, "organizer@example.com");
+        await organizer.GotoAsync("/admin/sponsors");
+        await BrowserFixture.AssertAccessibleAsync(organizer);
+        await organizer.GetByRole(AriaRole.Link, new() { Name = "VectorDB Inc" }).ClickAsync();
+        await organizer.GetByLabel("Message to the contact").FillAsync("Welcome! Booth B3 is yours.");
+        await organizer.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+        await organizer.GetByText("Approved; the contact was emailed.").WaitForAsync();
+        await organizer.GetByRole(AriaRole.Button, new() { Name = "Mark invoice paid" }).ClickAsync();
+        await organizer.GetByText("the sponsor is live").WaitForAsync();
+        await BrowserFixture.AssertAccessibleAsync(organizer);
+
+        var visitor = await fixture.NewPageAsync();
+        await visitor.GotoAsync("/sponsors");
+        var logo = visitor.GetByRole(AriaRole.Img, new() { Name = "VectorDB Inc" });
+        await logo.WaitForAsync();
+        Assert.True(await logo.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"));
+        Assert.Equal("sponsored noopener", await visitor.Locator("a[rel='sponsored noopener']").First.GetAttributeAsync("rel"));
+        await BrowserFixture.AssertAccessibleAsync(visitor);
+        await BrowserFixture.ScreenshotAsync(visitor, "sponsors-wall");
+        await fixture.Smtp.WaitForAsync("attendee@example.com", m => m.Subject!.Contains("is live"));
+    }
+}
