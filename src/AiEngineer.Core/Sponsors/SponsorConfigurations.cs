@@ -42,6 +42,7 @@ internal sealed class SponsorshipConfiguration : IEntityTypeConfiguration<Sponso
         b.HasOne(s => s.Logo).WithMany().HasForeignKey(s => s.LogoId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<SponsorLogo>().WithMany().HasForeignKey(s => s.PendingLogoId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(s => s.Events).WithOne().HasForeignKey(e => e.SponsorshipId);
+        b.HasOne<Tickets.Voucher>().WithMany().HasForeignKey(s => s.TicketVoucherId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -118,6 +118,23 @@ public sealed class SponsorSales(AppDbContext db, TimeProvider time, ISponsorEma
         if (s.Status != SponsorshipStatus.Approved) return $"Only an approved sponsorship can be marked paid; this one is {s.Status}.";
         var now = Now;
         s.MarkPaid(method, now, actor);
+        if (s.Tier.IncludedTickets > 0 && s.Tier.IncludedTicketTypeId is { } typeId)
+        {
+            // The included tickets are a complimentary voucher: the contact shares the code or issues tickets by name,
+            // and the voucher's use limit keeps the total to what the tier includes.
+            var voucher = new Tickets.Voucher
+            {
+                Code = $"SPONSOR-{s.Id}-{Tickets.Order.NewCode()[..6]}",
+                Kind = Tickets.VoucherKind.Comp,
+                MaxUses = s.Tier.IncludedTickets,
+                UnlocksHidden = true,
+                Note = $"Included tickets: {s.CompanyName} ({s.Tier.Name})",
+            };
+            voucher.TicketTypes.Add(new Tickets.VoucherTicketType { TicketTypeId = typeId });
+            db.Vouchers.Add(voucher);
+            await db.SaveChangesAsync(ct);
+            s.TicketVoucherId = voucher.Id;
+        }
         db.OutboundEmails.Add(emails.Live(s, now));
         await db.SaveChangesAsync(ct);
         return null;

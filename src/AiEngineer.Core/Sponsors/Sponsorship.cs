@@ -90,6 +90,9 @@ public class Sponsorship
     /// <summary>A new logo waiting for an organizer's approval; the live one stays until then.</summary>
     public int? PendingLogoId { get; set; }
 
+    /// <summary>The complimentary voucher for the tier's included tickets, created when the sponsorship goes live.</summary>
+    public int? TicketVoucherId { get; set; }
+
     public List<SponsorshipEvent> Events { get; set; } = [];
 
     public void Log(string message, DateTime at, string? actor) => Events.Add(new SponsorshipEvent { Message = message, At = at, Actor = actor });

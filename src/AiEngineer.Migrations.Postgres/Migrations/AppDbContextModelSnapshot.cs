@@ -897,6 +897,9 @@ namespace AiEngineer.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<int?>("TicketVoucherId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("TierId")
                         .HasColumnType("integer");
 
@@ -922,6 +925,8 @@ namespace AiEngineer.Migrations.Postgres.Migrations
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("TicketVoucherId");
 
                     b.HasIndex("TierId");
 
@@ -1807,6 +1812,11 @@ namespace AiEngineer.Migrations.Postgres.Migrations
                     b.HasOne("AiEngineer.Core.Sponsors.SponsorLogo", null)
                         .WithMany()
                         .HasForeignKey("PendingLogoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("AiEngineer.Core.Tickets.Voucher", null)
+                        .WithMany()
+                        .HasForeignKey("TicketVoucherId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("AiEngineer.Core.Sponsors.SponsorTier", "Tier")

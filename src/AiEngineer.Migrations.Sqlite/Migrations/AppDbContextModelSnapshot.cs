@@ -862,6 +862,9 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("TicketVoucherId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("TierId")
                         .HasColumnType("INTEGER");
 
@@ -887,6 +890,8 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("TicketVoucherId");
 
                     b.HasIndex("TierId");
 
@@ -1746,6 +1751,11 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
                     b.HasOne("AiEngineer.Core.Sponsors.SponsorLogo", null)
                         .WithMany()
                         .HasForeignKey("PendingLogoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("AiEngineer.Core.Tickets.Voucher", null)
+                        .WithMany()
+                        .HasForeignKey("TicketVoucherId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("AiEngineer.Core.Sponsors.SponsorTier", "Tier")

@@ -20,6 +20,8 @@ public class SponsorsFixture : SiteFixture
         await db.SaveChangesAsync();
         db.SponsorTiers.AddRange(DemoSeeder.BuildSponsorTiers(null));
         db.SponsorTiers.Add(new SponsorTier { Name = "Rush", PriceMinor = 100000, Slots = 3, SortOrder = 9 });
+        var regular = await db.TicketTypes.Where(t => t.Name == "In-person Regular").Select(t => t.Id).SingleAsync();
+        db.SponsorTiers.Add(new SponsorTier { Name = "Included", PriceMinor = 100000, Slots = 3, SortOrder = 10, IncludedTickets = 2, IncludedTicketTypeId = regular });
         await db.SaveChangesAsync();
     });
 }
@@ -100,6 +102,28 @@ public class SponsorPipelineTests(SponsorsFixture fixture) : IClassFixture<Spons
         Assert.Equal("image/svg+xml", logo.Content.Headers.ContentType!.MediaType);
         Assert.Contains("sandbox", logo.Headers.GetValues("Content-Security-Policy").Single());
         Assert.Contains("Paid and live", await contact.GetStringAsync("/my/sponsor"));
+    }
+
+    [Fact]
+    public async Task A_live_sponsor_hands_out_exactly_the_included_tickets()
+    {
+        var contact = await ContactAsync("tickets@included.example.com");
+        await ApplyAsync(contact, await TierAsync("Included"), "Included Co");
+        var s = await fixture.Site.WithDbAsync(db => db.Sponsorships.AsNoTracking().SingleAsync(x => x.CompanyName == "Included Co"));
+        var organizer = await OrganizerAsync("boss3@sponsors.example.com");
+        await organizer.PostFormAsync($"/admin/sponsors/{s.Id}?handler=Approve", new() { ["Message"] = "Welcome" }, formPage: $"/admin/sponsors/{s.Id}");
+        await organizer.PostFormAsync($"/admin/sponsors/{s.Id}?handler=MarkPaid", new(), formPage: $"/admin/sponsors/{s.Id}");
+
+        var portal = await contact.GetStringAsync("/my/sponsor");
+        Assert.Contains("Included tickets: 0 of 2 used", portal);
+        foreach (var (name, email) in new[] { ("Ana One", "ana@included.example.com"), ("Ben Two", "ben@included.example.com"), ("Cy Three", "cy@included.example.com") })
+            await contact.PostFormAsync($"/my/sponsor?id={s.Id}&handler=Issue", new() { ["name"] = name, ["email"] = email }, formPage: "/my/sponsor");
+
+        var orders = await fixture.Site.WithDbAsync(db => db.Orders.AsNoTracking().Where(o => o.BuyerEmail.EndsWith("@included.example.com")).ToListAsync());
+        Assert.Equal(2, orders.Count);
+        Assert.All(orders, o => Assert.Equal(Core.Tickets.PaymentMethod.Comp, o.PaymentMethod));
+        await fixture.Smtp.WaitForAsync("ben@included.example.com", m => m.Subject!.StartsWith("Your tickets"));
+        Assert.Contains("This voucher has been used up.", WebUtility.HtmlDecode(await contact.GetStringAsync("/my/sponsor")));
     }
 
     [Fact]

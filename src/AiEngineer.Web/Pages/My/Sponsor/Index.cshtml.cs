@@ -12,18 +12,22 @@ namespace AiEngineer.Web.Pages.My.Sponsor;
 
 /// <summary>The sponsor contact's portal: status and receipt, description, and a new logo for an organizer to approve.</summary>
 [RequestSizeLimit(3 * 1024 * 1024)]
-public class IndexModel(AppDbContext db, UserManager<AppUser> users, TimeProvider time) : PageModel
+public class IndexModel(AppDbContext db, UserManager<AppUser> users, TimeProvider time, Core.Tickets.TicketSales sales) : PageModel
 {
+    public Dictionary<int, Core.Tickets.Voucher> Vouchers { get; private set; } = new();
+
     public IReadOnlyList<Sponsorship> Sponsorships { get; private set; } = [];
     [BindProperty, Required(ErrorMessage = "Describe the company in a few sentences."), StringLength(Sponsorship.DescriptionMaxLength, ErrorMessage = "The description can be at most {1} characters.")]
     public string Description { get; set; } = "";
     [BindProperty] public IFormFile? Logo { get; set; }
     public string? Message { get; private set; }
+    public string? Error { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
         Message = TempData["SponsorMessage"] as string;
+        Error = TempData["SponsorError"] as string;
     }
 
     public async Task<IActionResult> OnPostDescriptionAsync(int id, CancellationToken ct)
@@ -56,6 +60,31 @@ public class IndexModel(AppDbContext db, UserManager<AppUser> users, TimeProvide
         return Redirect("/my/sponsor");
     }
 
+    /// <summary>Issues one of the tier's included tickets straight to a named attendee, through the sponsorship's voucher.</summary>
+    public async Task<IActionResult> OnPostIssueAsync(int id, string? name, string? email, CancellationToken ct)
+    {
+        ModelState.Remove(nameof(Description));
+        var s = await MineAsync(id, ct);
+        if (s is null) return NotFound();
+        if (s.Status != SponsorshipStatus.Live || s.TicketVoucherId is null) return Problem("Included tickets are available once the sponsorship is paid.");
+        if (string.IsNullOrWhiteSpace(name) || name.Length > Core.Tickets.Ticket.NameMaxLength) return Problem("Enter the attendee's name.");
+        if (string.IsNullOrWhiteSpace(email) || email.Length > Core.Tickets.Ticket.EmailMaxLength || !System.Net.Mail.MailAddress.TryCreate(email, out _)) return Problem("Enter the attendee's email address.");
+        var voucher = await db.Vouchers.AsNoTracking().Include(v => v.TicketTypes).FirstAsync(v => v.Id == s.TicketVoucherId, ct);
+        var typeId = voucher.TicketTypes.Single().TicketTypeId;
+        var outcome = await sales.PlaceOrderAsync(new Core.Tickets.OrderRequest(Guid.NewGuid(),
+            [new Core.Tickets.AttendeeInput(typeId, name.Trim(), email.Trim(), s.CompanyName, null, null, null, null)],
+            new Core.Tickets.BuyerInput(name.Trim(), email.Trim(), s.CompanyName, null, null), voucher.Code, Core.Tickets.PaymentMethod.Comp, users.GetUserId(User)), ct);
+        if (!outcome.Succeeded) return Problem(string.Join(" ", outcome.Errors));
+        TempData["SponsorMessage"] = $"Ticket issued to {name.Trim()}; they have been emailed.";
+        return Redirect("/my/sponsor");
+    }
+
+    private IActionResult Problem(string message)
+    {
+        TempData["SponsorError"] = message;
+        return Redirect("/my/sponsor");
+    }
+
     private Task<Sponsorship?> MineAsync(int id, CancellationToken ct)
     {
         var me = users.GetUserId(User);
@@ -67,5 +96,7 @@ public class IndexModel(AppDbContext db, UserManager<AppUser> users, TimeProvide
         var me = users.GetUserId(User);
         Sponsorships = await db.Sponsorships.AsNoTracking().Include(s => s.Tier).Include(s => s.Events)
             .Where(s => s.ContactUserId == me).OrderByDescending(s => s.Id).ToListAsync(ct);
+        var ids = Sponsorships.Where(s => s.TicketVoucherId != null).Select(s => s.TicketVoucherId!.Value).ToList();
+        Vouchers = await db.Vouchers.AsNoTracking().Where(v => ids.Contains(v.Id)).ToDictionaryAsync(v => v.Id, ct);
     }
 }

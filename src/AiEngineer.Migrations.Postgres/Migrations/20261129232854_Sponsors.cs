@@ -84,7 +84,8 @@ namespace AiEngineer.Migrations.Postgres.Migrations
                     OrganizerNotes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     IdempotencyKey = table.Column<Guid>(type: "uuid", nullable: false),
                     LogoId = table.Column<int>(type: "integer", nullable: true),
-                    PendingLogoId = table.Column<int>(type: "integer", nullable: true)
+                    PendingLogoId = table.Column<int>(type: "integer", nullable: true),
+                    TicketVoucherId = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -105,6 +106,12 @@ namespace AiEngineer.Migrations.Postgres.Migrations
                         name: "FK_Sponsorships_SponsorTiers_TierId",
                         column: x => x.TierId,
                         principalTable: "SponsorTiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Sponsorships_Vouchers_TicketVoucherId",
+                        column: x => x.TicketVoucherId,
+                        principalTable: "Vouchers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -167,6 +174,11 @@ namespace AiEngineer.Migrations.Postgres.Migrations
                 name: "IX_Sponsorships_Status_HoldExpiresAt",
                 table: "Sponsorships",
                 columns: new[] { "Status", "HoldExpiresAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sponsorships_TicketVoucherId",
+                table: "Sponsorships",
+                column: "TicketVoucherId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Sponsorships_TierId",

@@ -83,7 +83,8 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
                     OrganizerNotes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     IdempotencyKey = table.Column<Guid>(type: "TEXT", nullable: false),
                     LogoId = table.Column<int>(type: "INTEGER", nullable: true),
-                    PendingLogoId = table.Column<int>(type: "INTEGER", nullable: true)
+                    PendingLogoId = table.Column<int>(type: "INTEGER", nullable: true),
+                    TicketVoucherId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -104,6 +105,12 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
                         name: "FK_Sponsorships_SponsorTiers_TierId",
                         column: x => x.TierId,
                         principalTable: "SponsorTiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Sponsorships_Vouchers_TicketVoucherId",
+                        column: x => x.TicketVoucherId,
+                        principalTable: "Vouchers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -166,6 +173,11 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
                 name: "IX_Sponsorships_Status_HoldExpiresAt",
                 table: "Sponsorships",
                 columns: new[] { "Status", "HoldExpiresAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sponsorships_TicketVoucherId",
+                table: "Sponsorships",
+                column: "TicketVoucherId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Sponsorships_TierId",
