@@ -59,6 +59,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         await _database.DisposeAsync();
     }
 
+    /// <summary>Signs a demo account in through the login form (the demo password is the Development one).</summary>
+    public static async Task SignInAsync(IPage page, string email, string password = Web.Infrastructure.Database.DemoSeeder.DemoPassword)
+    {
+        await page.GotoAsync("/Identity/Account/Login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(u => !u.Contains("/Login"));
+    }
+
     /// <summary>Fails on any serious or critical axe-core violation, naming each.</summary>
     public static async Task AssertAccessibleAsync(IPage page)
     {

@@ -1,5 +1,4 @@
 using AiEngineer.BrowserTests.Infrastructure;
-using AiEngineer.Web.Infrastructure.Database;
 using Microsoft.Playwright;
 
 namespace AiEngineer.BrowserTests.Sponsors;
@@ -9,20 +8,12 @@ public class SponsorJourneyTests(BrowserFixture fixture) : IClassFixture<Browser
 {
     private const string Logo = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 120 40\"><rect width=\"120\" height=\"40\" rx=\"8\" fill=\"#14123a\"/><text x=\"60\" y=\"26\" font-size=\"16\" text-anchor=\"middle\" fill=\"#ffb454\">VectorDB</text></svg>";
 
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/Identity/Account/Login");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(DemoSeeder.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(u => !u.Contains("/Login"));
-    }
 
     [Fact]
     public async Task A_company_applies_is_approved_pays_by_invoice_and_its_logo_appears_on_the_wall()
     {
         var contact = await fixture.NewPageAsync();
-        await SignInAsync(contact, "attendee@example.com");
+        await BrowserFixture.SignInAsync(contact, "attendee@example.com");
         await contact.GotoAsync("/sponsors");
         await BrowserFixture.AssertAccessibleAsync(contact);
         await contact.GetByRole(AriaRole.Link, new() { Name = "Apply to sponsor" }).ClickAsync();
@@ -42,7 +33,7 @@ public class SponsorJourneyTests(BrowserFixture fixture) : IClassFixture<Browser
         await BrowserFixture.AssertAccessibleAsync(contact);
 
         var organizer = await fixture.NewPageAsync();
-        await SignInAsync(organizer, "organizer@example.com");
+        await BrowserFixture.SignInAsync(organizer, "organizer@example.com");
         await organizer.GotoAsync("/admin/sponsors");
         await BrowserFixture.AssertAccessibleAsync(organizer);
         await organizer.GetByRole(AriaRole.Link, new() { Name = "VectorDB Inc" }).ClickAsync();

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using AiEngineer.BrowserTests.Infrastructure;
-using AiEngineer.Web.Infrastructure.Database;
 using Microsoft.Playwright;
 
 namespace AiEngineer.BrowserTests.Tickets;
@@ -65,7 +64,7 @@ public partial class TicketJourneyTests(BrowserFixture fixture) : IClassFixture<
 
         // The organizer finds the order and marks the invoice paid.
         var organizer = await fixture.NewPageAsync();
-        await SignInAsync(organizer, "organizer@example.com");
+        await BrowserFixture.SignInAsync(organizer, "organizer@example.com");
         await organizer.GotoAsync("/admin/orders");
         await BrowserFixture.AssertAccessibleAsync(organizer);
         await organizer.GetByLabel("Name, email or code").FillAsync("ines@");
@@ -96,12 +95,4 @@ public partial class TicketJourneyTests(BrowserFixture fixture) : IClassFixture<
         await BrowserFixture.ScreenshotAsync(organizer, "checkin");
     }
 
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/Identity/Account/Login");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(DemoSeeder.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(u => !u.Contains("/Login"));
-    }
 }
