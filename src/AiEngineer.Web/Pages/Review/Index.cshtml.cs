@@ -22,7 +22,12 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, TimeProv
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var conference = await conferences.GetAsync(ct);
-        if (conference is null) return NotFound();
+        if (conference is null)
+        {
+            // No conference yet: an empty queue, not an error.
+            Settings = ReviewSettings.CreateDefault(0);
+            return Page();
+        }
         Conference = conference;
         var me = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
         Settings = await db.ReviewSettingsAsync(conference.Id, ct);
