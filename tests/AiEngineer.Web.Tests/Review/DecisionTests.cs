@@ -127,4 +127,42 @@ public class DecisionTests(SiteFixture fixture) : IClassFixture<SiteFixture>
         Assert.Contains("'=HYPERLINK", text);
         Assert.Contains("4.00", text);
     }
+
+    [Fact]
+    public async Task Without_a_speaker_ticket_type_confirming_still_succeeds_and_the_history_says_so()
+    {
+        await Site.SetReviewAsync();
+        await Site.WithDbAsync(async db =>
+        {
+            foreach (var t in await db.TicketTypes.Where(t => t.Name == "Speaker").ToListAsync()) t.Name = "Speaker (retired)";
+            await db.SaveChangesAsync();
+        });
+        var id = await Site.SubmittedProposalAsync("no.type@example.com", "No ticket type talk");
+        await DecideAsync(await OrganizerAsync(), "Accepted", id);
+        var speaker = await Site.SignedInClientAsync("no.type@example.com");
+        var confirm = await speaker.PostFormAsync($"/my/submissions/{id}?handler=Confirm", [], $"/my/submissions/{id}");
+        Assert.Equal(HttpStatusCode.Redirect, confirm.StatusCode);
+        Assert.Equal(ProposalState.Confirmed, await Site.WithDbAsync(db => db.Proposals.Where(p => p.Id == id).Select(p => p.State).SingleAsync()));
+        Assert.Contains("No \"Speaker\" ticket type", System.Net.WebUtility.HtmlDecode(await speaker.GetStringAsync($"/my/submissions/{id}")));
+        await Site.WithDbAsync(async db =>
+        {
+            foreach (var t in await db.TicketTypes.Where(t => t.Name == "Speaker (retired)").ToListAsync()) t.Name = "Speaker";
+            await db.SaveChangesAsync();
+        });
+    }
+
+    [Fact]
+    public async Task Confirming_after_the_confirm_by_date_is_refused_but_withdrawal_is_gone_after_a_decision()
+    {
+        await Site.SetReviewAsync(confirmBy: Site.Time.GetUtcNow().UtcDateTime.AddMinutes(-1));
+        var id = await Site.SubmittedProposalAsync("too.late@example.com", "Too late talk");
+        await DecideAsync(await OrganizerAsync(), "Accepted", id);
+        var speaker = await Site.SignedInClientAsync("too.late@example.com");
+        await speaker.PostFormAsync($"/my/submissions/{id}?handler=Confirm", [], $"/my/submissions/{id}");
+        Assert.Contains("date to confirm has passed", await speaker.GetStringAsync($"/my/submissions/{id}"));
+        await speaker.PostFormAsync($"/my/submissions/{id}?handler=Withdraw", [], $"/my/submissions/{id}");
+        Assert.Contains("cannot be withdrawn", await speaker.GetStringAsync($"/my/submissions/{id}"));
+        Assert.Equal(ProposalState.Accepted, await Site.WithDbAsync(db => db.Proposals.Where(p => p.Id == id).Select(p => p.State).SingleAsync()));
+        await Site.SetReviewAsync();
+    }
 }
