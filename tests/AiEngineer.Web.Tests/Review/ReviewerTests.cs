@@ -130,3 +130,20 @@ public class ReviewerTests(SiteFixture fixture) : IClassFixture<SiteFixture>
         Assert.All(counts, c => Assert.True(c <= 3));
     }
 }
+
+public class ReviewerProfileTests(SiteFixture fixture) : IClassFixture<SiteFixture>
+{
+    [Fact]
+    public async Task Setting_a_company_on_the_reviewer_profile_hides_that_companys_proposals()
+    {
+        var site = fixture.Site;
+        await site.SetReviewAsync();
+        var id = await site.SubmittedProposalAsync("initech.speaker@example.com", "Initech talk", "Ina Tech", "Initech");
+        await site.CreateUserAsync("initech.rev@example.com", AiEngineer.Core.Accounts.Roles.Reviewer);
+        var reviewer = await site.SignedInClientAsync("initech.rev@example.com");
+        Assert.Equal(HttpStatusCode.OK, (await reviewer.GetAsync($"/review/{id}")).StatusCode);
+        var saved = await reviewer.PostFormAsync("/review/profile", new() { ["Input.Company"] = "initech " });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await reviewer.GetAsync($"/review/{id}")).StatusCode);
+    }
+}
