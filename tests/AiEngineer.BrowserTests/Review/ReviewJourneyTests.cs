@@ -34,7 +34,14 @@ public class ReviewJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserF
         await BrowserFixture.AssertAccessibleAsync(reviewer);
         await BrowserFixture.ScreenshotAsync(reviewer, "review-score");
 
-        var organizer = await SignInAsync("organizer@example.com", "/admin/review/proposals");
+        await reviewer.GotoAsync("/review/profile");
+        await BrowserFixture.AssertAccessibleAsync(reviewer);
+
+        var organizer = await SignInAsync("organizer@example.com", "/admin/review");
+        await organizer.GetByRole(AriaRole.Button, new() { Name = "Assign", Exact = true }).ClickAsync();
+        await organizer.GetByText(new Regex(@"\d+ assignments? added")).WaitForAsync();
+        await BrowserFixture.AssertAccessibleAsync(organizer);
+        await organizer.GotoAsync("/admin/review/proposals");
         await BrowserFixture.AssertAccessibleAsync(organizer);
         await organizer.GetByLabel("Select " + Title).CheckAsync();
         await organizer.GetByRole(AriaRole.Button, new() { Name = "Accept selected" }).ClickAsync();
