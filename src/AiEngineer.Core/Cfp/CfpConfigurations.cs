@@ -110,6 +110,7 @@ internal sealed class ProposalStateChangeConfiguration : IEntityTypeConfiguratio
         b.Property(s => s.From).HasConversion<string>().HasMaxLength(20);
         b.Property(s => s.To).HasConversion<string>().HasMaxLength(20);
         b.Property(s => s.ByUserId).HasMaxLength(450).IsRequired();
+        b.Property(s => s.Note).HasMaxLength(ProposalStateChange.NoteMaxLength).IsRequired();
     }
 }
 

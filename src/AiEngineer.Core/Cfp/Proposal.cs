@@ -109,6 +109,35 @@ public class Proposal
         MoveTo(ProposalState.Withdrawn, userId, now);
     }
 
+    /// <summary>An organizer's decision: submitted → accepted, rejected or waitlisted; waitlisted → accepted.</summary>
+    public void Decide(ProposalState decision, string organizerId, DateTime now)
+    {
+        var allowed = (State, decision) switch
+        {
+            (ProposalState.Submitted, ProposalState.Accepted or ProposalState.Rejected or ProposalState.Waitlisted) => true,
+            (ProposalState.Waitlisted, ProposalState.Accepted) => true,
+            _ => false,
+        };
+        if (!allowed)
+            throw new CfpRuleException($"A {State.ToString().ToLowerInvariant()} proposal cannot be {decision.ToString().ToLowerInvariant()}.");
+        MoveTo(decision, organizerId, now);
+    }
+
+    /// <summary>The speaker's answer to an acceptance, before the confirm-by date (none set: any time).</summary>
+    public void Answer(bool confirm, string userId, DateTime now, DateTime? confirmBy)
+    {
+        if (!HasSpeaker(userId)) throw new CfpRuleException("Only a speaker on this proposal can answer.");
+        if (State != ProposalState.Accepted)
+            throw new CfpRuleException($"Only an accepted proposal can be confirmed or declined; this one is {State.ToString().ToLowerInvariant()}.");
+        if (confirmBy is { } by && now >= by)
+            throw new CfpRuleException("The date to confirm has passed; please contact the organizers.");
+        MoveTo(confirm ? ProposalState.Confirmed : ProposalState.Declined, userId, now);
+    }
+
+    /// <summary>Adds a line to the history without changing the state (e.g. a speaker ticket that could not be issued).</summary>
+    public void RecordNote(string userId, DateTime now, string note) =>
+        StateChanges.Add(new ProposalStateChange { From = State, To = State, ByUserId = userId, At = now, Note = note.Length > ProposalStateChange.NoteMaxLength ? note[..ProposalStateChange.NoteMaxLength] : note });
+
     public bool HasSpeaker(string userId) => Speakers.Any(s => s.UserId == userId);
 
     public int PendingInvitationCount(DateTime now) => Invitations.Count(i => i.IsPendingAt(now));
@@ -203,6 +232,9 @@ public class ProposalStateChange
     public int ProposalId { get; set; }
     public ProposalState? From { get; set; }
     public ProposalState To { get; set; }
+    public const int NoteMaxLength = 300;
+    /// <summary>Why, when the history needs to say more than the states (empty for plain transitions).</summary>
+    public string Note { get; set; } = "";
     public string ByUserId { get; set; } = "";
     public DateTime At { get; set; }
 }

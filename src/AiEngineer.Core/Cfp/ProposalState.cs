@@ -9,6 +9,11 @@ public enum ProposalState
     Draft = 0,
     Submitted = 1,
     Withdrawn = 2,
+    Accepted = 3,
+    Rejected = 4,
+    Waitlisted = 5,
+    Confirmed = 6,
+    Declined = 7,
 }
 
 public enum ProposalLevel

@@ -158,3 +158,63 @@ public class ProposalTests
         Assert.Equal("Evals that catch regressions", p.Title);
     }
 }
+
+public class ProposalDecisionTests
+{
+    private static readonly DateTime Now = new(2026, 10, 1, 12, 0, 0, DateTimeKind.Utc);
+
+    private static Proposal Submitted()
+    {
+        var p = Proposal.StartDraft(1, "u1", Guid.NewGuid(), new("T", 1, 1, ProposalLevel.Intermediate, "A", "D", "", false, "", ""), Now);
+        p.Submit("u1", Now, new(Now.AddDays(-1), Now.AddDays(1), true, false));
+        return p;
+    }
+
+    [Theory]
+    [InlineData(ProposalState.Accepted)]
+    [InlineData(ProposalState.Rejected)]
+    [InlineData(ProposalState.Waitlisted)]
+    public void A_submitted_proposal_can_be_decided_and_the_change_is_recorded(ProposalState decision)
+    {
+        var p = Submitted();
+        p.Decide(decision, "org", Now);
+        Assert.Equal(decision, p.State);
+        Assert.Equal("org", p.StateChanges.Last().ByUserId);
+        Assert.False(p.CanWithdraw);
+    }
+
+    [Fact]
+    public void A_waitlisted_proposal_can_be_accepted_but_a_rejected_one_cannot()
+    {
+        var p = Submitted();
+        p.Decide(ProposalState.Waitlisted, "org", Now);
+        p.Decide(ProposalState.Accepted, "org", Now);
+        Assert.Equal(ProposalState.Accepted, p.State);
+        var q = Submitted();
+        q.Decide(ProposalState.Rejected, "org", Now);
+        Assert.Throws<CfpRuleException>(() => q.Decide(ProposalState.Accepted, "org", Now));
+        Assert.Throws<CfpRuleException>(() => q.Withdraw("u1", Now));
+    }
+
+    [Fact]
+    public void An_accepted_speaker_confirms_before_the_date_but_not_after()
+    {
+        var p = Submitted();
+        p.Decide(ProposalState.Accepted, "org", Now);
+        Assert.Throws<CfpRuleException>(() => p.Answer(true, "u1", Now, confirmBy: Now));
+        Assert.Throws<CfpRuleException>(() => p.Answer(true, "stranger", Now, confirmBy: null));
+        p.Answer(true, "u1", Now, confirmBy: Now.AddDays(1));
+        Assert.Equal(ProposalState.Confirmed, p.State);
+        Assert.Throws<CfpRuleException>(() => p.Answer(false, "u1", Now, null));
+    }
+
+    [Fact]
+    public void Only_an_accepted_proposal_can_be_declined()
+    {
+        var p = Submitted();
+        Assert.Throws<CfpRuleException>(() => p.Answer(false, "u1", Now, null));
+        p.Decide(ProposalState.Accepted, "org", Now);
+        p.Answer(false, "u1", Now, null);
+        Assert.Equal(ProposalState.Declined, p.State);
+    }
+}

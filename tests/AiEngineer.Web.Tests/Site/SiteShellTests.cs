@@ -88,7 +88,8 @@ public class DemoSiteTests(DemoSiteTests.Fixture fixture) : IClassFixture<DemoSi
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
         Assert.Equal(1, await fixture.Site.WithDbAsync(db => db.Conferences.CountAsync()));
         Assert.Equal(6, await fixture.Site.WithDbAsync(db => db.Tracks.CountAsync()));
-        Assert.Equal(4, await fixture.Site.WithDbAsync(db => db.Users.CountAsync()));
+        Assert.Equal(DemoSeeder.DemoAccounts.Length, await fixture.Site.WithDbAsync(db => db.Users.CountAsync()));
+        Assert.Equal(12, await fixture.Site.WithDbAsync(db => db.Proposals.CountAsync()));
     }
 
     [Theory]

@@ -20,6 +20,8 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
         ("reviewer@example.com", "Riley Reviewer", Roles.Reviewer),
         ("speaker@example.com", "Sam Speaker", null),
         ("attendee@example.com", "Alex Attendee", null),
+        ("priya@example.com", "Priya Patel", null),
+        ("diego@example.com", "Diego Alvarez", null),
     ];
 
     public static readonly (string Name, string Description)[] DemoTracks =
@@ -71,6 +73,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
         }
 
         await SeedCallForPapersAsync(ct);
+        await SeedReviewAsync(ct);
 
         log.LogWarning("Demo accounts (Development only): {Accounts}, password {DemoPassword}",
             string.Join(", ", DemoAccounts.Select(a => a.Email)), DemoPassword);
@@ -133,6 +136,59 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
         db.Proposals.AddRange(submitted, draft);
         await db.SaveChangesAsync(ct);
         log.LogInformation("Seeded the demo call for papers");
+    }
+
+    /// <summary>Submitted proposals from two more demo speakers and an open, anonymous review, so "Assign" has work to share.</summary>
+    private async Task SeedReviewAsync(CancellationToken ct)
+    {
+        if (await db.ReviewSettings.AnyAsync(ct)) return;
+        var conference = await db.Conferences.Include(c => c.Tracks).OrderBy(c => c.Id).FirstOrDefaultAsync(ct);
+        var cfp = await db.CallsForPapers.Include(c => c.Formats).FirstOrDefaultAsync(ct);
+        if (conference is null || cfp is null) return;
+        var now = time.GetUtcNow().UtcDateTime;
+        var review = Core.Review.ReviewSettings.CreateDefault(conference.Id);
+        review.IsOpen = true;
+        review.ConfirmBy = now.AddDays(30);
+        db.ReviewSettings.Add(review);
+        var reviewer = await users.FindByEmailAsync("reviewer@example.com");
+        if (reviewer is not null)
+            db.ReviewerProfiles.Add(new Core.Review.ReviewerProfile { UserId = reviewer.Id, Company = "Reviewer Collective",
+                PreferredTrackIds = conference.Tracks.Where(t => t.Slug is "ai-agents" or "ai-dev-tools").Select(t => t.Id).ToList() });
+
+        (string Email, string Name, string Company, (string Title, string Track, string Abstract)[] Talks)[] speakers =
+        [
+            ("priya@example.com", "Priya Patel", "Vectorworks AI", [
+                ("Regression evals for LLM features in CI", "ai-dev-tools", "An evaluation harness that runs on every pull request and catches regressions before users do."),
+                ("Retrieval that survives production", "llm-tooling", "Chunking, hybrid search and re-ranking lessons from a year of RAG in production."),
+                ("Designing for uncertainty: AI UX patterns", "ai-ux", "How to show confidence, sources and undo in interfaces built on models."),
+                ("GPU budgets without tears", "ai-infrastructure", "Capacity planning, batching and autoscaling for inference on a startup budget."),
+                ("Fine-tuning small open models for extraction", "open-models", "When a fine-tuned 3B model beats a frontier model on structured extraction, and when it does not."),
+            ]),
+            ("diego@example.com", "Diego Alvarez", "Agentic Systems Inc", [
+                ("Agents that recover from tool errors", "ai-agents", "Retry, reflect and replan: making tool-using agents robust to flaky APIs."),
+                ("Memory for long-running agents", "ai-agents", "Episodic and semantic memory stores for agents that work for days."),
+                ("Multi-agent orchestration in practice", "ai-agents", "Supervisors, handoffs and shared state in a production multi-agent system."),
+                ("Latency budgets for voice agents", "ai-infrastructure", "Streaming, speculative decoding and caching to answer in under 500 ms."),
+                ("Code review copilots that engineers trust", "ai-dev-tools", "Grounding review comments in tests and diffs so engineers keep them on."),
+            ]),
+        ];
+        var talk = cfp.Formats.First(f => f.Name == "Talk");
+        foreach (var (email, name, company, talks) in speakers)
+        {
+            var user = await users.FindByEmailAsync(email);
+            if (user is null) continue;
+            db.SpeakerProfiles.Add(new SpeakerProfile { UserId = user.Id, DisplayName = name, Company = company, Headline = "Engineer at " + company, UpdatedAt = now });
+            foreach (var (title, track, abstractText) in talks)
+            {
+                var p = Proposal.StartDraft(conference.Id, user.Id, Guid.NewGuid(), new ProposalContent(title,
+                    talk.Id, conference.Tracks.First(t => t.Slug == track).Id, ProposalLevel.Intermediate, abstractText,
+                    "Outline and takeaways for reviewers.", "", false, "", ""), now.AddDays(-2));
+                p.Submit(user.Id, now.AddDays(-1), new SubmissionWindow(now.AddDays(-3), now.AddDays(1), true, true));
+                db.Proposals.Add(p);
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        log.LogInformation("Seeded demo proposals for review");
     }
 
     public static CallForPapers BuildCallForPapers(int conferenceId, DateTime now) => new()

@@ -4,6 +4,7 @@ using AiEngineer.Core.Cfp;
 using AiEngineer.Core.Conference;
 using AiEngineer.Core.Data;
 using AiEngineer.Web.Infrastructure.Site;
+using AiEngineer.Web.Infrastructure.Tickets;
 using AiEngineer.Web.Pages.Cfp;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AiEngineer.Web.Pages.My.Submissions;
 
 /// <summary>One proposal the speaker is on: what was written, who is on it, invitations, withdrawing, its history.</summary>
-public class DetailsModel(AppDbContext db, ConferenceContext conferences, TimeProvider time) : PageModel
+public class DetailsModel(AppDbContext db, ConferenceContext conferences, TimeProvider time, SpeakerTickets speakerTickets) : PageModel
 {
     public sealed record Person(string UserId, string Name, string? Email, bool Primary);
 
@@ -67,6 +68,19 @@ public class DetailsModel(AppDbContext db, ConferenceContext conferences, TimePr
         return RedirectToPage(new { id });
     }
 
+    /// <summary>When an accepted speaker must answer by (UTC), from the review settings; null when not set.</summary>
+    public DateTime? ConfirmBy { get; private set; }
+
+    public async Task<IActionResult> OnPostConfirmAsync(int id, CancellationToken ct)
+    {
+        var result = await ChangeAsync(id, () => Proposal.Answer(true, Me, Now, ConfirmBy), "Thank you for confirming! Your speaker ticket is on its way.", notify: false, ct);
+        if (Proposal?.State == ProposalState.Confirmed) await speakerTickets.IssueAsync(id, Me, ct);
+        return result;
+    }
+
+    public Task<IActionResult> OnPostDeclineAsync(int id, CancellationToken ct) =>
+        ChangeAsync(id, () => Proposal.Answer(false, Me, Now, ConfirmBy), "You have declined. Thank you for letting us know.", notify: false, ct);
+
     public Task<IActionResult> OnPostRevokeAsync(int id, int invitationId, CancellationToken ct) =>
         ChangeAsync(id, () => Proposal.RevokeInvitation(invitationId, Now), "The invitation is revoked; its link no longer works.", notify: false, ct);
 
@@ -103,8 +117,10 @@ public class DetailsModel(AppDbContext db, ConferenceContext conferences, TimePr
         if (call is null) return false;
         (Proposal, Conference, Format) = (proposal, conference, proposal.Format!);
         Window = SubmissionWindow.For(call, Format, false);
+        ConfirmBy = await db.ReviewSettings.Where(r => r.ConferenceEventId == conference.Id).Select(r => r.ConfirmBy).FirstOrDefaultAsync(ct);
 
-        var ids = proposal.Speakers.Select(s => s.UserId).Concat(proposal.StateChanges.Select(c => c.ByUserId)).Distinct().ToList();
+        // Only speakers are named; decisions show as the organizers', so no reviewer or organizer name reaches a speaker.
+        var ids = proposal.Speakers.Select(s => s.UserId).Distinct().ToList();
         var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
             .Select(u => new { u.Id, u.Email, Name = db.SpeakerProfiles.Where(sp => sp.UserId == u.Id).Select(sp => sp.DisplayName).FirstOrDefault() ?? u.DisplayName ?? u.Email })
             .ToListAsync(ct);

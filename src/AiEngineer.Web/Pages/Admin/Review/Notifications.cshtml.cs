@@ -1,0 +1,98 @@
+using System.ComponentModel.DataAnnotations;
+using System.Net;
+using System.Security.Claims;
+using AiEngineer.Core.Data;
+using AiEngineer.Core.Review;
+using AiEngineer.Web.Infrastructure.Email;
+using AiEngineer.Web.Infrastructure.Site;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace AiEngineer.Web.Pages.Admin.Review;
+
+/// <summary>Decision notifications: edit the templates, read and edit each draft, then send (which puts them in the outbox).</summary>
+public class NotificationsModel(AppDbContext db, ConferenceContext conferences, TimeProvider time, OutboxSignal outbox) : PageModel
+{
+    public sealed class TextInput
+    {
+        public int Id { get; set; }
+        public DecisionKind Kind { get; set; }
+        [Required(ErrorMessage = "A subject is required.")]
+        [StringLength(DecisionTemplate.SubjectMaxLength, ErrorMessage = "The subject can be at most {1} characters.")]
+        public string Subject { get; set; } = "";
+        [Required(ErrorMessage = "A message is required.")]
+        [StringLength(DecisionTemplate.BodyMaxLength, ErrorMessage = "The message can be at most {1} characters.")]
+        public string Body { get; set; } = "";
+    }
+
+    public IReadOnlyList<DecisionTemplate> Templates { get; private set; } = [];
+    public IReadOnlyList<(DecisionNotification Draft, string Title)> Drafts { get; private set; } = [];
+    public int SentCount { get; private set; }
+    [TempData] public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostTemplateAsync([FromForm(Name = "Template")] TextInput input, CancellationToken ct)
+    {
+        var conference = await conferences.GetAsync(ct);
+        if (conference is null) return NotFound();
+        if (!ModelState.IsValid) { await LoadAsync(ct); return Page(); }
+        var template = await db.DecisionTemplates.FirstOrDefaultAsync(t => t.ConferenceEventId == conference.Id && t.Kind == input.Kind, ct);
+        if (template is null) db.DecisionTemplates.Add(template = DecisionTemplate.Default(conference.Id, input.Kind));
+        template.Subject = input.Subject.Trim();
+        template.Body = input.Body.Trim();
+        await db.SaveChangesAsync(ct);
+        Message = $"The {input.Kind.ToString().ToLowerInvariant()} template is saved. It applies to decisions made from now on.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostDraftAsync([FromForm(Name = "Draft")] TextInput input, CancellationToken ct)
+    {
+        if (!ModelState.IsValid) { await LoadAsync(ct); return Page(); }
+        var draft = await db.DecisionNotifications.FirstOrDefaultAsync(n => n.Id == input.Id && n.SentAt == null, ct);
+        if (draft is null) return NotFound();
+        draft.Subject = input.Subject.Trim();
+        draft.Body = input.Body.Trim();
+        await db.SaveChangesAsync(ct);
+        Message = $"The draft to {draft.ToEmail} is saved.";
+        return RedirectToPage();
+    }
+
+    /// <summary>Sends the chosen drafts (all when none is chosen): each becomes an outbox row in the same save that marks it sent.</summary>
+    public async Task<IActionResult> OnPostSendAsync(List<int> ids, CancellationToken ct)
+    {
+        var me = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var now = time.GetUtcNow().UtcDateTime;
+        var query = db.DecisionNotifications.Where(n => n.SentAt == null);
+        if (ids.Count > 0) query = query.Where(n => ids.Contains(n.Id));
+        var drafts = await query.ToListAsync(ct);
+        foreach (var d in drafts)
+        {
+            d.MarkSent(me, now);
+            var html = string.Join("", d.Body.Split("\n\n").Select(p => $"<p>{WebUtility.HtmlEncode(p).Replace("\n", "<br>")}</p>"));
+            db.OutboundEmails.Add(EmailComposer.Compose(d.ToEmail, null, d.Subject, html, $"review.{d.Kind.ToString().ToLowerInvariant()}", now));
+        }
+        await db.SaveChangesAsync(ct);
+        outbox.Notify();
+        Message = $"{drafts.Count} notification{(drafts.Count == 1 ? "" : "s")} sent.";
+        return RedirectToPage();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var conference = await conferences.GetAsync(ct);
+        if (conference is null) return false;
+        var saved = await db.DecisionTemplates.AsNoTracking().Where(t => t.ConferenceEventId == conference.Id).ToListAsync(ct);
+        Templates = Enum.GetValues<DecisionKind>().Select(k => saved.FirstOrDefault(t => t.Kind == k) ?? DecisionTemplate.Default(conference.Id, k)).ToList();
+        var drafts = await db.DecisionNotifications.AsNoTracking().Where(n => n.SentAt == null).OrderBy(n => n.Id)
+            .Select(n => new { n, Title = db.Proposals.Where(p => p.Id == n.ProposalId).Select(p => p.Title).First() }).ToListAsync(ct);
+        Drafts = drafts.Select(d => (d.n, d.Title)).ToList();
+        SentCount = await db.DecisionNotifications.CountAsync(n => n.SentAt != null, ct);
+        return true;
+    }
+}
