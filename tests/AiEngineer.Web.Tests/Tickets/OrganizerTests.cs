@@ -143,6 +143,21 @@ public class OrganizerTests(TicketsFixture fixture) : IClassFixture<TicketsFixtu
     }
 
     [Fact]
+    public async Task A_sale_start_inside_the_spring_forward_gap_is_refused_with_a_message()
+    {
+        var client = await OrganizerAsync();
+        var response = await client.PostFormAsync("/admin/tickets/edit", new()
+        {
+            ["Input.Name"] = "Gap Type", ["Input.Kind"] = "0", ["Input.Price"] = "10", ["Input.Capacity"] = "5",
+            ["Input.MinPerOrder"] = "1", ["Input.MaxPerOrder"] = "2", ["Input.SortOrder"] = "0",
+            ["Input.SaleStartsAt"] = "2027-03-14T02:30", // clocks jump from 2:00 to 3:00 in San Francisco
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("does not exist in America/Los_Angeles", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        Assert.False(await fixture.Site.WithDbAsync(db => db.TicketTypes.AnyAsync(t => t.Name == "Gap Type")));
+    }
+
+    [Fact]
     public async Task Vouchers_are_created_from_the_back_office_with_validation()
     {
         var client = await OrganizerAsync();

@@ -159,19 +159,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, TimeProv
         return RedirectToPage();
     }
 
-    /// <summary>A wall-clock time typed in the event's zone, as a UTC instant; a time that does not exist there (a DST gap) is refused.</summary>
-    private DateTime? ToUtc(DateTime? local, string key)
-    {
-        if (local is null) return null;
-        var zone = Conference!.TimeZone;
-        var unspecified = DateTime.SpecifyKind(local.Value, DateTimeKind.Unspecified);
-        if (zone.IsInvalidTime(unspecified))
-        {
-            ModelState.AddModelError(key, $"{local:MMM d, h:mm tt} does not exist in {Conference.TimeZoneId} (the clocks change then).");
-            return null;
-        }
-        return TimeZoneInfo.ConvertTimeToUtc(unspecified, zone);
-    }
+    private DateTime? ToUtc(DateTime? local, string key) => ModelState.ToUtc(Conference, local, key);
 
     public DateTime Local(DateTime utc) => Conference!.ToLocal(utc);
 

@@ -174,15 +174,5 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, UserMana
 
     private DateTime? Local(DateTime? utc) => utc is { } u ? Conference.ToLocal(u) : null;
 
-    private DateTime? ToUtc(DateTime? local)
-    {
-        if (local is null) return null;
-        var unspecified = DateTime.SpecifyKind(local.Value, DateTimeKind.Unspecified);
-        if (Conference.TimeZone.IsInvalidTime(unspecified))
-        {
-            ModelState.AddModelError("Form", $"{local:MMM d, h:mm tt} does not exist in {Conference.TimeZoneId} (the clocks change then).");
-            return null;
-        }
-        return TimeZoneInfo.ConvertTimeToUtc(unspecified, Conference.TimeZone);
-    }
+    private DateTime? ToUtc(DateTime? local) => ModelState.ToUtc(Conference, local, "Form");
 }

@@ -63,11 +63,9 @@ public class EditModel(AppDbContext db, ConferenceContext conferences) : PageMod
             Taken = type.Taken;
         }
         if (Input.Price != decimal.Round(Input.Price, 2)) ModelState.AddModelError("Input.Price", "Use at most two decimals.");
+        var starts = ModelState.ToUtc(conference, Input.SaleStartsAt, "Input.SaleStartsAt");
+        var ends = ModelState.ToUtc(conference, Input.SaleEndsAt, "Input.SaleEndsAt");
         if (!ModelState.IsValid) return Page();
-
-        DateTime? Utc(DateTime? local) => local is null ? null
-            : conference is null ? DateTime.SpecifyKind(local.Value, DateTimeKind.Utc)
-            : conference.ToUtc(DateOnly.FromDateTime(local.Value), TimeOnly.FromDateTime(local.Value));
         var candidate = type ?? new TicketType();
         var before = type is null ? null : $"{type.Name}, {Money.Format(type.PriceMinor)}, capacity {type.Capacity}";
         candidate.Name = Input.Name.Trim();
@@ -77,8 +75,8 @@ public class EditModel(AppDbContext db, ConferenceContext conferences) : PageMod
         candidate.Capacity = Input.Capacity;
         candidate.MinPerOrder = Input.MinPerOrder;
         candidate.MaxPerOrder = Input.MaxPerOrder;
-        candidate.SaleStartsAt = Utc(Input.SaleStartsAt);
-        candidate.SaleEndsAt = Utc(Input.SaleEndsAt);
+        candidate.SaleStartsAt = starts;
+        candidate.SaleEndsAt = ends;
         candidate.Hidden = Input.Hidden;
         candidate.SortOrder = Input.SortOrder;
         var problems = candidate.Validate();

@@ -33,11 +33,10 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences) : PageMo
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        if (!ModelState.IsValid) return Page();
         var conference = await conferences.GetAsync(ct);
-        DateTime? Utc(DateTime? local) => local is null ? null
-            : conference is null ? DateTime.SpecifyKind(local.Value, DateTimeKind.Utc)
-            : conference.ToUtc(DateOnly.FromDateTime(local.Value), TimeOnly.FromDateTime(local.Value));
+        var validFrom = ModelState.ToUtc(conference, Input.ValidFrom, "Input.ValidFrom");
+        var validUntil = ModelState.ToUtc(conference, Input.ValidUntil, "Input.ValidUntil");
+        if (!ModelState.IsValid) return Page();
         var voucher = new Voucher
         {
             Code = Voucher.Normalize(Input.Code),
@@ -45,8 +44,8 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences) : PageMo
             // Percent is a whole number; an amount is entered in dollars and kept in cents.
             Value = Input.Kind == VoucherKind.AmountOff ? (long)(Input.Value * 100) : (long)Input.Value,
             MaxUses = Input.MaxUses,
-            ValidFrom = Utc(Input.ValidFrom),
-            ValidUntil = Utc(Input.ValidUntil),
+            ValidFrom = validFrom,
+            ValidUntil = validUntil,
             UnlocksHidden = Input.UnlocksHidden,
             Note = string.IsNullOrWhiteSpace(Input.Note) ? null : Input.Note.Trim(),
         };
