@@ -13,6 +13,12 @@ public interface ITicketEmails
     OutboundEmail TicketTransferred(Ticket ticket, DateTime now);
     /// <summary>To the buyer when an order is cancelled or refunded.</summary>
     OutboundEmail OrderClosed(Order order, string what, DateTime now);
+    /// <summary>The email worth sending again for an order in its current state: the tickets, or the invoice; null when there is none.</summary>
+    OutboundEmail? Resend(Order order, DateTime now) =>
+        order.Status == OrderStatus.Paid ? Confirmation(order, now)
+        : order.Status == OrderStatus.Pending && order.PaymentMethod == PaymentMethod.Invoice ? InvoiceInstructions(order, now)
+        : null;
+
     /// <summary>A seat freed up: the voucher that holds it for 48 hours.</summary>
     OutboundEmail WaitlistOffer(WaitlistEntry entry, Voucher voucher, DateTime now);
 }

@@ -67,9 +67,8 @@ public class ShowModel(AppDbContext db, TicketSales sales, ITicketEmails emails,
         var last = Order.Events.Where(e => e.Kind == "resent").Select(e => (DateTime?)e.At).Max();
         if (last is not null && Now - last < TimeSpan.FromMinutes(2)) return Back("The email was just sent; please wait a couple of minutes before asking again.", error: true);
         var order = await db.Orders.Include(o => o.Tickets).FirstAsync(o => o.Id == Order.Id, ct);
-        if (order.Status == OrderStatus.Paid) db.OutboundEmails.Add(emails.Confirmation(order, Now));
-        else if (order.Status == OrderStatus.Pending && order.PaymentMethod == PaymentMethod.Invoice) db.OutboundEmails.Add(emails.InvoiceInstructions(order, Now));
-        else return Back("There is no email to resend for this order.", error: true);
+        if (emails.Resend(order, Now) is not { } email) return Back("There is no email to resend for this order.", error: true);
+        db.OutboundEmails.Add(email);
         order.Log("resent", "Email sent again at the buyer's request", Now, order.BuyerEmail);
         await db.SaveChangesAsync(ct);
         return Back($"We sent the email to {order.BuyerEmail} again.");

@@ -64,9 +64,8 @@ public class DetailModel(AppDbContext db, TicketSales sales, ITicketEmails email
         var order = await LoadAsync(id, ct, tracked: true);
         if (order is null) return NotFound();
         var now = time.GetUtcNow().UtcDateTime;
-        if (order.Status == OrderStatus.Paid) db.OutboundEmails.Add(emails.Confirmation(order, now));
-        else if (order.Status == OrderStatus.Pending && order.PaymentMethod == PaymentMethod.Invoice) db.OutboundEmails.Add(emails.InvoiceInstructions(order, now));
-        else return Back(id, error: "There is no email to resend for a " + order.Status + " order.");
+        if (emails.Resend(order, now) is not { } email) return Back(id, error: "There is no email to resend for a " + order.Status + " order.");
+        db.OutboundEmails.Add(email);
         order.Log("resent", "Email sent again", now, Actor);
         await db.SaveChangesAsync(ct);
         return Back(id, $"Email queued to {order.BuyerEmail}.");
