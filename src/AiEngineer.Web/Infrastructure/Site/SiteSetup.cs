@@ -60,6 +60,7 @@ public static class SiteSetup
         });
         Tickets.TicketingSetup.MapTicketing(app);
         Sponsors.SponsorsSetup.MapSponsors(app);
+        Pages.Schedule.ScheduleFeeds.MapScheduleFeeds(app);
         app.MapRazorPages();
     }
 
