@@ -154,7 +154,7 @@ public sealed record SponsorPayment(string Method, long? AmountMinor = null, str
 /// One try at paying a sponsorship by card (a Stripe Checkout Session). Its key is Stripe's idempotency key, so a retry after
 /// a timeout or a 500 reuses it and never creates a second session; the amount asked is kept for the webhook to check.
 /// </summary>
-public class SponsorshipPaymentAttempt
+public class SponsorshipPaymentAttempt : Tickets.ICheckoutAttempt
 {
     public long Id { get; set; }
     public int SponsorshipId { get; set; }

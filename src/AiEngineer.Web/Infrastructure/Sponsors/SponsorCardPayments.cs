@@ -30,46 +30,18 @@ public sealed class SponsorCardPayments(AppDbContext db, SponsorSales sales, IPa
         var price = s.Tier.PriceMinor;
         var currency = s.Tier.Currency;
         // Attempts for another amount (the tier price changed) are left alone: Stripe refuses a reused key with new parameters.
-        var attempts = await db.SponsorshipPaymentAttempts
-            .Where(p => p.SponsorshipId == s.Id && p.AmountMinor == price && p.Currency == currency).OrderByDescending(p => p.Id).ToListAsync(ct);
-        var open = attempts.FirstOrDefault(p => p.CheckoutUrl is not null && p.SessionExpiresAt > now.AddMinutes(1));
-        if (open is not null) return (open.CheckoutUrl, null);
-
-        // Reuse an attempt whose session was never created (Stripe failed or timed out); otherwise start one.
-        var attempt = attempts.FirstOrDefault(p => p.SessionId is null);
-        if (attempt is null)
-        {
-            attempt = new SponsorshipPaymentAttempt { SponsorshipId = s.Id, IdempotencyKey = Guid.NewGuid(), AmountMinor = price, Currency = currency, CreatedAt = now };
-            db.SponsorshipPaymentAttempts.Add(attempt);
-            await db.SaveChangesAsync(ct);
-        }
-
-        var metadata = new Dictionary<string, string>
-        {
-            [KindKey] = Kind, [SponsorshipIdKey] = s.Id.ToString(), [AttemptIdKey] = attempt.Id.ToString(),
-        };
-        var request = new CheckoutRequest($"sponsorship-{s.Id}", s.ContactEmail, currency,
-            [new CheckoutLine($"{s.Tier.Name} sponsorship: {s.CompanyName}", price, 1)], metadata,
-            site.CurrentValue.Link($"/my/sponsor?paid={s.Id}"), site.CurrentValue.Link("/my/sponsor"), s.HoldExpiresAt);
-        try
-        {
-            var session = await payments.CreateCheckoutAsync(request, attempt.IdempotencyKey, ct);
-            attempt.SessionId = session.Id;
-            attempt.CheckoutUrl = session.Url;
-            attempt.SessionExpiresAt = session.ExpiresAt;
-            attempt.LastError = null;
-            await db.SaveChangesAsync(CancellationToken.None);
-            log.LogInformation("Checkout session created for sponsorship {SponsorshipId}", s.Id);
-            return (session.Url, null);
-        }
-        catch (Exception ex) when (ex is Stripe.StripeException or HttpRequestException or TaskCanceledException or TimeoutException)
-        {
-            attempt.LastError = ex.GetType().Name + ": " + ex.Message[..Math.Min(ex.Message.Length, 900)];
-            await db.SaveChangesAsync(CancellationToken.None);
-            log.LogWarning("Creating a checkout session for sponsorship {SponsorshipId} failed: {Error}", s.Id, ex.GetType().Name);
-            return (null, $"The payment provider did not answer, so the card payment could not start. Your slot is still held until " +
+        var url = await CheckoutAttempts.OpenAsync(db,
+            db.SponsorshipPaymentAttempts.Where(p => p.SponsorshipId == s.Id && p.AmountMinor == price && p.Currency == currency),
+            () => new SponsorshipPaymentAttempt { SponsorshipId = s.Id, IdempotencyKey = Guid.NewGuid(), AmountMinor = price, Currency = currency, CreatedAt = now },
+            attempt => payments.CreateCheckoutAsync(new CheckoutRequest($"sponsorship-{s.Id}", s.ContactEmail, currency,
+                [new CheckoutLine($"{s.Tier.Name} sponsorship: {s.CompanyName}", price, 1)],
+                new Dictionary<string, string> { [KindKey] = Kind, [SponsorshipIdKey] = s.Id.ToString(), [AttemptIdKey] = attempt.Id.ToString() },
+                site.CurrentValue.Link($"/my/sponsor?paid={s.Id}"), site.CurrentValue.Link("/my/sponsor"), s.HoldExpiresAt), attempt.IdempotencyKey, ct),
+            now, log, $"sponsorship {s.Id}", ct);
+        return url is not null
+            ? (url, null)
+            : (null, $"The payment provider did not answer, so the card payment could not start. Your slot is still held until " +
                 $"{s.HoldExpiresAt:MMMM d, yyyy}; please try again in a moment.");
-        }
     }
 
     /// <summary>
