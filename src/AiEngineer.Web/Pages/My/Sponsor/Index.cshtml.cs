@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AiEngineer.Web.Pages.My.Sponsor;
 
-/// <summary>The sponsor contact's portal: status and receipt, description, and a new logo for an organizer to approve.</summary>
+/// <summary>The sponsor contact's portal: status, card payment and receipt, description, and a new logo for an organizer to approve.</summary>
 [RequestSizeLimit(3 * 1024 * 1024)]
 public class IndexModel(AppDbContext db, UserManager<AppUser> users, TimeProvider time, Core.Tickets.TicketSales sales,
     Infrastructure.Sponsors.SponsorCardPayments cardPayments) : PageModel
