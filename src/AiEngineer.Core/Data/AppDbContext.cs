@@ -47,6 +47,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<WaitlistEntry> WaitlistEntries => Set<WaitlistEntry>();
     public DbSet<Sponsors.SponsorTier> SponsorTiers => Set<Sponsors.SponsorTier>();
     public DbSet<Sponsors.Sponsorship> Sponsorships => Set<Sponsors.Sponsorship>();
+    public DbSet<Sponsors.SponsorshipPaymentAttempt> SponsorshipPaymentAttempts => Set<Sponsors.SponsorshipPaymentAttempt>();
     public DbSet<Sponsors.SponsorLogo> SponsorLogos => Set<Sponsors.SponsorLogo>();
     public DbSet<Schedule.TimeSlot> TimeSlots => Set<Schedule.TimeSlot>();
     public DbSet<Schedule.ScheduleItem> ScheduleItems => Set<Schedule.ScheduleItem>();

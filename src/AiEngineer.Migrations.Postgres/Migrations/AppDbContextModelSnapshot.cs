@@ -1224,6 +1224,9 @@ namespace AiEngineer.Migrations.Postgres.Migrations
 
                     b.HasIndex("IncludedTicketTypeId");
 
+                    b.HasIndex("Name")
+                        .IsUnique();
+
                     b.ToTable("SponsorTiers", t =>
                         {
                             t.HasCheckConstraint("CK_SponsorTiers_Taken", "\"Taken\" >= 0 AND \"Taken\" <= \"Slots\"");
@@ -1299,9 +1302,16 @@ namespace AiEngineer.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("PaidAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("PaidMinor")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("PaymentMethod")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("PaymentReference")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
 
                     b.Property<int?>("PendingLogoId")
                         .HasColumnType("integer");
@@ -1386,6 +1396,56 @@ namespace AiEngineer.Migrations.Postgres.Migrations
                     b.HasIndex("SponsorshipId");
 
                     b.ToTable("SponsorshipEvent");
+                });
+
+            modelBuilder.Entity("AiEngineer.Core.Sponsors.SponsorshipPaymentAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CheckoutUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<Guid>("IdempotencyKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("SessionExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<int>("SponsorshipId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("SponsorshipId");
+
+                    b.ToTable("SponsorshipPaymentAttempts");
                 });
 
             modelBuilder.Entity("AiEngineer.Core.Tickets.Order", b =>
@@ -2401,6 +2461,15 @@ namespace AiEngineer.Migrations.Postgres.Migrations
                 {
                     b.HasOne("AiEngineer.Core.Sponsors.Sponsorship", null)
                         .WithMany("Events")
+                        .HasForeignKey("SponsorshipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AiEngineer.Core.Sponsors.SponsorshipPaymentAttempt", b =>
+                {
+                    b.HasOne("AiEngineer.Core.Sponsors.Sponsorship", null)
+                        .WithMany()
                         .HasForeignKey("SponsorshipId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -1166,6 +1166,9 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
 
                     b.HasIndex("IncludedTicketTypeId");
 
+                    b.HasIndex("Name")
+                        .IsUnique();
+
                     b.ToTable("SponsorTiers", t =>
                         {
                             t.HasCheckConstraint("CK_SponsorTiers_Taken", "\"Taken\" >= 0 AND \"Taken\" <= \"Slots\"");
@@ -1239,8 +1242,15 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("PaidAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PaidMinor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PaymentMethod")
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentReference")
+                        .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("PendingLogoId")
@@ -1324,6 +1334,54 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
                     b.HasIndex("SponsorshipId");
 
                     b.ToTable("SponsorshipEvent");
+                });
+
+            modelBuilder.Entity("AiEngineer.Core.Sponsors.SponsorshipPaymentAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CheckoutUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IdempotencyKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SessionExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SponsorshipId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("SponsorshipId");
+
+                    b.ToTable("SponsorshipPaymentAttempts");
                 });
 
             modelBuilder.Entity("AiEngineer.Core.Tickets.Order", b =>
@@ -2315,6 +2373,15 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
                 {
                     b.HasOne("AiEngineer.Core.Sponsors.Sponsorship", null)
                         .WithMany("Events")
+                        .HasForeignKey("SponsorshipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AiEngineer.Core.Sponsors.SponsorshipPaymentAttempt", b =>
+                {
+                    b.HasOne("AiEngineer.Core.Sponsors.Sponsorship", null)
+                        .WithMany()
                         .HasForeignKey("SponsorshipId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
