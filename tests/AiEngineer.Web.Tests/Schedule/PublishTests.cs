@@ -135,6 +135,18 @@ public class PublishTests(SiteFixture fixture) : IClassFixture<SiteFixture>
         Assert.True(Guid.TryParse(ev.GetProperty("guid").GetString(), out _));
         Assert.Equal("Ann Lee", ev.GetProperty("persons")[0].GetProperty("public_name").GetString());
         Assert.Equal(0, day1.GetProperty("rooms").GetProperty("Main Stage").GetArrayLength());
+
+        // During the event, /schedule says what is on now and what is next.
+        Site.Time.SetUtcNow(conference.ToUtc(DateOnly.Parse(Day), new TimeOnly(10, 10)));
+        var live = WebUtility.HtmlDecode(await anon.GetStringAsync("/schedule"));
+        var nowNext = live[live.IndexOf("Happening now", StringComparison.Ordinal)..live.IndexOf("aria-label=\"Days\"", StringComparison.Ordinal)];
+        var upNext = nowNext.IndexOf("Up next", StringComparison.Ordinal);
+        Assert.Contains("Evals on every commit", nowNext[..upNext]);
+        Assert.DoesNotContain("Agents in production", nowNext[..upNext]);
+        Assert.Contains("Agents in production", nowNext[upNext..]);
+        // After the last entry there is nothing to announce.
+        Site.Time.SetUtcNow(conference.ToUtc(DateOnly.Parse(Day), new TimeOnly(13, 0)));
+        Assert.DoesNotContain("Happening now", await anon.GetStringAsync("/schedule"));
     }
 
     [Fact]
