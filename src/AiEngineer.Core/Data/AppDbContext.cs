@@ -53,6 +53,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Schedule.ScheduleItem> ScheduleItems => Set<Schedule.ScheduleItem>();
     public DbSet<Schedule.SpeakerAvailability> SpeakerAvailabilities => Set<Schedule.SpeakerAvailability>();
     public DbSet<Schedule.ScheduleVersion> ScheduleVersions => Set<Schedule.ScheduleVersion>();
+    public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -51,6 +51,8 @@ public class SiteFactory(TestDatabase database, SmtpSink smtp, string environmen
         builder.UseSetting("Email:Smtp:TimeoutSeconds", "5");
         builder.UseSetting("Email:Outbox:PollSeconds", "0.2");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // Tests sign organizers in with a password only; TwoFactorGateTests turn the gate on.
+        builder.UseSetting("Accounts:RequireTwoFactorForOrganizers", "false");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.UseStaticWebAssets();
         builder.ConfigureTestServices(services =>

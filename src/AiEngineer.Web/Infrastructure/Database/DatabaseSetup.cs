@@ -28,9 +28,11 @@ public static class DatabaseSetup
             connection = NullIfEmpty(builder.Configuration.GetConnectionString("Sqlite")) ?? DefaultSqlite(builder.Environment);
         }
 
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<Security.AuditInterceptor>();
         builder.Services.AddDbContextPool<AppDbContext>((sp, db) =>
         {
-            db.AddInterceptors(sp.GetRequiredService<Email.OutboxSaveChangesInterceptor>());
+            db.AddInterceptors(sp.GetRequiredService<Email.OutboxSaveChangesInterceptor>(), sp.GetRequiredService<Security.AuditInterceptor>());
             if (options.Provider == DatabaseProvider.Postgres)
                 db.UseNpgsql(connection, x => x.MigrationsAssembly("AiEngineer.Migrations.Postgres"));
             else

@@ -52,7 +52,11 @@ public static class AccountsSetup
             o.Conventions.AuthorizeFolder("/Review", Policies.Reviewer);
             o.Conventions.AuthorizeFolder("/Checkin", Policies.CheckIn);
             o.Conventions.AuthorizeFolder("/My");
+            o.Conventions.AddFolderApplicationModelConvention("/Admin", m => m.Filters.Add(new TwoFactorGate()));
         });
+        builder.Services.Configure<AccountsOptions>(builder.Configuration.GetSection(AccountsOptions.Section));
+        // Role changes and sign-outs elsewhere reach a signed-in browser within a minute, not the default 30.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         return builder;
     }
 }

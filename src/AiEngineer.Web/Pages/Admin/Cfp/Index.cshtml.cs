@@ -154,7 +154,9 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, TimeProv
     public async Task<IActionResult> OnPostDeleteCodeAsync(int codeId, CancellationToken ct)
     {
         if (!await LoadAsync(ct) || Call is null) return NotFound();
-        await db.AccessCodes.Where(a => a.Id == codeId && a.CallForPapersId == Call.Id).ExecuteDeleteAsync(ct);
+        // Tracked, not ExecuteDelete, so the audit log records it.
+        db.AccessCodes.RemoveRange(await db.AccessCodes.Where(a => a.Id == codeId && a.CallForPapersId == Call.Id).ToListAsync(ct));
+        await db.SaveChangesAsync(ct);
         Message = "Access code deleted.";
         return RedirectToPage();
     }

@@ -142,7 +142,9 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, UserMana
 
     public async Task<IActionResult> OnPostRemoveAsync([FromForm(Name = "Remove")] AssignInput input, CancellationToken ct)
     {
-        await db.ReviewAssignments.Where(a => a.ProposalId == input.ProposalId && a.ReviewerUserId == input.ReviewerUserId).ExecuteDeleteAsync(ct);
+        // Tracked, not ExecuteDelete, so the audit log records it.
+        db.ReviewAssignments.RemoveRange(await db.ReviewAssignments.Where(a => a.ProposalId == input.ProposalId && a.ReviewerUserId == input.ReviewerUserId).ToListAsync(ct));
+        await db.SaveChangesAsync(ct);
         Message = "Assignment removed.";
         return RedirectToPage();
     }

@@ -130,8 +130,10 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, Schedule
     {
         var conference = await conferences.GetAsync(ct);
         if (conference is null) return NotFound();
-        var removed = await db.ScheduleItems.Where(i => i.Id == id && i.ConferenceEventId == conference.Id).ExecuteDeleteAsync(ct);
-        if (removed == 0) return NotFound();
+        var item = await db.ScheduleItems.FirstOrDefaultAsync(i => i.Id == id && i.ConferenceEventId == conference.Id, ct);
+        if (item is null) return NotFound();
+        db.ScheduleItems.Remove(item);
+        await db.SaveChangesAsync(ct);
         Message = "Removed from the draft. The public schedule changes when you publish.";
         return RedirectToPage(new { day });
     }
