@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AiEngineer.Web.Infrastructure.Database;
+using AiEngineer.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace AiEngineer.Web.Infrastructure.Site;
@@ -20,26 +21,17 @@ public static class SiteSetup
 
     public static void UseSite(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/Error");
-            if (app.Environment.IsProduction()) app.UseHsts();
-        }
+        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
-        app.Use(async (ctx, next) =>
-        {
-            var h = ctx.Response.Headers;
-            h.XContentTypeOptions = "nosniff";
-            h["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            h.XFrameOptions = "DENY";
-            h.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data: https:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
-            await next();
-        });
+        app.UseSecurityHeaders();
+        app.UseCookiePolicy();
         app.UseStaticFiles();
         app.UseLogging();
+        app.UseRequestLimits();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/healthz/ready", new HealthCheckOptions
