@@ -33,7 +33,9 @@ public static class SiteSetup
         app.UseAuthorization();
         app.UseRateLimiter();
 
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+        // Probes read; nothing is posted to them.
+        var probe = new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]);
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).WithMetadata(probe);
         app.MapHealthChecks("/healthz/ready", new HealthCheckOptions
         {
             Predicate = c => c.Tags.Contains("ready"),
@@ -46,7 +48,7 @@ public static class SiteSetup
                     checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
                 }));
             },
-        });
+        }).WithMetadata(probe);
         Tickets.TicketingSetup.MapTicketing(app);
         Sponsors.SponsorsSetup.MapSponsors(app);
         app.MapRazorPages();
