@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -35,9 +36,22 @@ public static class RequestLimits
         return builder;
     }
 
-    /// <summary>Refuses NUL in the path or query before any endpoint sees it (forms are checked after antiforgery, by the page filter).</summary>
+    /// <summary>
+    /// After routing: a body announced larger than the endpoint allows answers 413 before anyone reads it (the form
+    /// readers would otherwise turn Kestrel's refusal into a 400). NUL in the path or query answers 400. Forms are
+    /// checked after antiforgery by the page filter, which also answers 400 for a form over its limits instead of
+    /// letting the handler run on half of it.
+    /// </summary>
     public static void UseRequestLimits(this WebApplication app) => app.Use(async (ctx, next) =>
     {
+        var limit = ctx.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize
+            ?? ctx.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize
+            ?? MaxBodyBytes;
+        if (ctx.Request.ContentLength > limit)
+        {
+            ctx.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
         if (HasNul(ctx.Request.Path.Value) || ctx.Request.Query.Any(q => HasNul(q.Key) || q.Value.Any(HasNul)))
         {
             ctx.Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -57,7 +71,17 @@ public static class RequestLimits
             var request = context.HttpContext.Request;
             if (request.HasFormContentType)
             {
-                var form = await request.ReadFormAsync(context.HttpContext.RequestAborted);
+                IFormCollection form;
+                try
+                {
+                    form = await request.ReadFormAsync(context.HttpContext.RequestAborted);
+                }
+                catch (Exception e) when (e is InvalidDataException or IOException)
+                {
+                    // Over a form limit (fields, field length, multipart size) or a body cut short: the form is unusable.
+                    context.Result = new BadRequestResult();
+                    return;
+                }
                 if (form.Any(f => HasNul(f.Key) || f.Value.Any(HasNul)) || form.Files.Any(f => HasNul(f.FileName)))
                 {
                     context.Result = new BadRequestResult();

@@ -27,8 +27,8 @@ public static class SiteSetup
         app.UseCookiePolicy();
         app.UseStaticFiles();
         app.UseLogging();
-        app.UseRequestLimits();
         app.UseRouting();
+        app.UseRequestLimits();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
