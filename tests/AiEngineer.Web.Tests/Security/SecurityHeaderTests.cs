@@ -53,14 +53,7 @@ public class SecurityHeaderTests(SiteFixture fixture) : IClassFixture<SiteFixtur
     {
         await fixture.Site.CreateUserAsync("cookies@headers.example.com");
         var cookies = await CookieJar.SignInAsync(fixture.Site, new Uri("http://localhost"), "cookies@headers.example.com");
-        var auth = cookies.Get("aie.auth");
-        Assert.Contains("httponly", auth);
-        Assert.Contains("samesite=lax", auth);
-        Assert.DoesNotContain("secure", auth);
-        var antiforgery = cookies.Get("aie.af");
-        Assert.Contains("httponly", antiforgery);
-        Assert.Contains("samesite=strict", antiforgery);
-        Assert.DoesNotContain("secure", antiforgery);
+        cookies.AssertPolicy(secure: false);
     }
 
     internal static string Header(HttpResponseMessage response, string name) =>
@@ -102,16 +95,7 @@ public class ProductionSecurityTests(ProductionSecurityTests.Fixture fixture) : 
     {
         await fixture.Site.CreateUserAsync("cookies@production.example.com");
         var cookies = await CookieJar.SignInAsync(fixture.Site, Https, "cookies@production.example.com");
-        var auth = cookies.Get("aie.auth");
-        Assert.Contains("secure", auth);
-        Assert.Contains("httponly", auth);
-        Assert.Contains("samesite=lax", auth);
-        var antiforgery = cookies.Get("aie.af");
-        Assert.Contains("secure", antiforgery);
-        Assert.Contains("httponly", antiforgery);
-        Assert.Contains("samesite=strict", antiforgery);
-        Assert.All(cookies.All, c => Assert.Contains("httponly", c));
-        Assert.All(cookies.All, c => Assert.Contains("secure", c));
+        cookies.AssertPolicy(secure: true);
     }
 
     [Fact]
@@ -129,10 +113,20 @@ internal sealed class CookieJar
     private readonly Dictionary<string, string> _values = new();
     private readonly Dictionary<string, string> _attributes = new();
 
-    public IEnumerable<string> All => _attributes.Values;
-
     /// <summary>The attributes of a cookie's Set-Cookie header (everything after its value), lower-cased.</summary>
     public string Get(string name) => _attributes.TryGetValue(name, out var value) ? value : throw new Xunit.Sdk.XunitException($"No cookie {name}; got {string.Join(", ", _attributes.Keys)}");
+
+    /// <summary>The site's cookie policy: auth SameSite=Lax, antiforgery Strict, every cookie HttpOnly, and Secure exactly when asked.</summary>
+    public void AssertPolicy(bool secure)
+    {
+        Assert.Contains("samesite=lax", Get("aie.auth"));
+        Assert.Contains("samesite=strict", Get("aie.af"));
+        foreach (var (name, attributes) in _attributes)
+        {
+            Assert.Contains("httponly", attributes);
+            Assert.True(attributes.Contains("secure") == secure, $"{name}: {attributes}");
+        }
+    }
 
     private string CookieHeader => string.Join("; ", _values.Select(c => c.Key + "=" + c.Value));
 
