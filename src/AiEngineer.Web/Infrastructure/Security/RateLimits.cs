@@ -21,8 +21,11 @@ public sealed class RateLimitOptions
     public const string Section = "RateLimits";
 
     public bool Enabled { get; set; } = true;
-    /// <summary>Sign-in attempts per client IP. Identity's lockout guards each account; this guards against trying many accounts.</summary>
-    public RateLimitRule Login { get; set; } = new() { PermitLimit = 30, WindowSeconds = 60 };
+    /// <summary>
+    /// Sign-in attempts per client IP. Identity's lockout guards each account; this slows trying many accounts from one
+    /// address, while a venue or office NAT (or a test suite signing in thirty sponsors at once) still gets through.
+    /// </summary>
+    public RateLimitRule Login { get; set; } = new() { PermitLimit = 60, WindowSeconds = 60 };
     /// <summary>Password-reset requests per client IP: each sends an email.</summary>
     public RateLimitRule PasswordReset { get; set; } = new() { PermitLimit = 5, WindowSeconds = 300 };
     /// <summary>Proposal creates, saves, submits and invitations per signed-in speaker.</summary>
