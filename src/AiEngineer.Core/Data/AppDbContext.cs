@@ -47,7 +47,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<WaitlistEntry> WaitlistEntries => Set<WaitlistEntry>();
     public DbSet<Sponsors.SponsorTier> SponsorTiers => Set<Sponsors.SponsorTier>();
     public DbSet<Sponsors.Sponsorship> Sponsorships => Set<Sponsors.Sponsorship>();
+    public DbSet<Sponsors.SponsorshipPaymentAttempt> SponsorshipPaymentAttempts => Set<Sponsors.SponsorshipPaymentAttempt>();
     public DbSet<Sponsors.SponsorLogo> SponsorLogos => Set<Sponsors.SponsorLogo>();
+    public DbSet<Schedule.TimeSlot> TimeSlots => Set<Schedule.TimeSlot>();
+    public DbSet<Schedule.ScheduleItem> ScheduleItems => Set<Schedule.ScheduleItem>();
+    public DbSet<Schedule.SpeakerAvailability> SpeakerAvailabilities => Set<Schedule.SpeakerAvailability>();
+    public DbSet<Schedule.ScheduleVersion> ScheduleVersions => Set<Schedule.ScheduleVersion>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

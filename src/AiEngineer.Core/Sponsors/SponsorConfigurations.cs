@@ -8,6 +8,7 @@ internal sealed class SponsorTierConfiguration : IEntityTypeConfiguration<Sponso
     public void Configure(EntityTypeBuilder<SponsorTier> b)
     {
         b.Property(t => t.Name).HasMaxLength(SponsorTier.NameMaxLength).IsRequired();
+        b.HasIndex(t => t.Name).IsUnique();
         b.Property(t => t.Benefits).HasMaxLength(SponsorTier.BenefitsMaxLength);
         b.Property(t => t.Currency).HasMaxLength(3);
         b.HasOne<Tickets.TicketType>().WithMany().HasForeignKey(t => t.IncludedTicketTypeId).OnDelete(DeleteBehavior.Restrict);
@@ -36,6 +37,7 @@ internal sealed class SponsorshipConfiguration : IEntityTypeConfiguration<Sponso
         b.Property(s => s.DecisionMessage).HasMaxLength(Sponsorship.MessageMaxLength);
         b.Property(s => s.OrganizerNotes).HasMaxLength(Sponsorship.MessageMaxLength);
         b.Property(s => s.PaymentMethod).HasMaxLength(20);
+        b.Property(s => s.PaymentReference).HasMaxLength(255);
         // A payment and an expiry racing for one sponsorship: the second save fails instead of both winning.
         b.Property(s => s.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
         b.HasOne(s => s.Tier).WithMany().HasForeignKey(s => s.TierId).OnDelete(DeleteBehavior.Restrict);
@@ -57,5 +59,19 @@ internal sealed class SponsorshipEventConfiguration : IEntityTypeConfiguration<S
     {
         b.Property(e => e.Message).HasMaxLength(1000).IsRequired();
         b.Property(e => e.Actor).HasMaxLength(256);
+    }
+}
+
+internal sealed class SponsorshipPaymentAttemptConfiguration : IEntityTypeConfiguration<SponsorshipPaymentAttempt>
+{
+    public void Configure(EntityTypeBuilder<SponsorshipPaymentAttempt> b)
+    {
+        b.HasIndex(p => p.IdempotencyKey).IsUnique();
+        b.HasIndex(p => p.SponsorshipId);
+        b.Property(p => p.Currency).HasMaxLength(3).IsRequired();
+        b.Property(p => p.SessionId).HasMaxLength(255);
+        b.Property(p => p.CheckoutUrl).HasMaxLength(2000);
+        b.Property(p => p.LastError).HasMaxLength(1000);
+        b.HasOne<Sponsorship>().WithMany().HasForeignKey(p => p.SponsorshipId);
     }
 }

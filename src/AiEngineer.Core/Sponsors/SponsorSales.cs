@@ -109,35 +109,60 @@ public sealed class SponsorSales(AppDbContext db, TimeProvider time, ISponsorEma
         return null;
     }
 
-    /// <summary>Payment received (an invoice an organizer marks paid, or a card payment). A repeat changes nothing.</summary>
-    public async Task<string?> MarkPaidAsync(int id, string method, string actor, CancellationToken ct = default)
+    /// <summary>
+    /// Payment received: an invoice an organizer marks paid, or a card payment the Stripe webhook confirms. The one place a
+    /// sponsorship goes live. A repeat of the same payment changes nothing; a second, different payment of a live sponsorship
+    /// is answered with an error so the caller can flag it for a refund.
+    /// </summary>
+    public async Task<string?> MarkPaidAsync(int id, SponsorPayment payment, string actor, CancellationToken ct = default)
     {
-        var s = await LoadAsync(id, ct);
-        if (s is null) return "No such sponsorship.";
-        if (s.Status == SponsorshipStatus.Live) return null;
-        if (s.Status != SponsorshipStatus.Approved) return $"Only an approved sponsorship can be marked paid; this one is {s.Status}.";
-        var now = Now;
-        s.MarkPaid(method, now, actor);
-        if (s.Tier.IncludedTickets > 0 && s.Tier.IncludedTicketTypeId is { } typeId)
+        for (var attempt = 0; attempt < 3; attempt++)
         {
-            // The included tickets are a complimentary voucher: the contact shares the code or issues tickets by name,
-            // and the voucher's use limit keeps the total to what the tier includes.
-            var voucher = new Tickets.Voucher
+            var s = await LoadAsync(id, ct);
+            if (s is null) return "No such sponsorship.";
+            if (s.Status == SponsorshipStatus.Live)
+                return payment.Reference is null || payment.Reference == s.PaymentReference
+                    ? null
+                    : $"It was already paid ({s.PaymentMethod}) on {s.PaidAt:yyyy-MM-dd}.";
+            if (s.Status != SponsorshipStatus.Approved) return $"Only an approved sponsorship can be marked paid; this one is {s.Status}.";
+            var now = Now;
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            s.MarkPaid(payment, now, actor);
+            db.OutboundEmails.Add(emails.Live(s, now));
+            Tickets.Voucher? voucher = null;
+            if (s.Tier.IncludedTickets > 0 && s.Tier.IncludedTicketTypeId is { } typeId)
             {
-                Code = $"SPONSOR-{s.Id}-{Tickets.Order.NewCode()[..6]}",
-                Kind = Tickets.VoucherKind.Comp,
-                MaxUses = s.Tier.IncludedTickets,
-                UnlocksHidden = true,
-                Note = $"Included tickets: {s.CompanyName} ({s.Tier.Name})",
-            };
-            voucher.TicketTypes.Add(new Tickets.VoucherTicketType { TicketTypeId = typeId });
-            db.Vouchers.Add(voucher);
-            await db.SaveChangesAsync(ct);
-            s.TicketVoucherId = voucher.Id;
+                // The included tickets are a complimentary voucher: the contact shares the code or issues tickets by name,
+                // and the voucher's use limit keeps the total to what the tier includes.
+                voucher = new Tickets.Voucher
+                {
+                    Code = $"SPONSOR-{s.Id}-{Tickets.Order.NewCode()[..6]}",
+                    Kind = Tickets.VoucherKind.Comp,
+                    MaxUses = s.Tier.IncludedTickets,
+                    UnlocksHidden = true,
+                    Note = $"Included tickets: {s.CompanyName} ({s.Tier.Name})",
+                };
+                voucher.TicketTypes.Add(new Tickets.VoucherTicketType { TicketTypeId = typeId });
+                db.Vouchers.Add(voucher);
+            }
+            try
+            {
+                await db.SaveChangesAsync(ct); // fails if the status changed since it was loaded
+                if (voucher is not null)
+                {
+                    s.TicketVoucherId = voucher.Id;
+                    await db.SaveChangesAsync(ct);
+                }
+                await tx.CommitAsync(ct);
+                return null;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                await tx.RollbackAsync(CancellationToken.None);
+                // The webhook, an organizer or the expiry sweep changed it meanwhile (the status is a concurrency token): look again.
+            }
         }
-        db.OutboundEmails.Add(emails.Live(s, now));
-        await db.SaveChangesAsync(ct);
-        return null;
+        throw new InvalidOperationException($"Sponsorship {id} kept changing while being marked paid.");
     }
 
     /// <summary>Applications not decided, and approvals not paid, by their deadline give their slot back.</summary>

@@ -28,7 +28,7 @@ public class SponsorTier
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(Name)) problems.Add("A tier needs a name.");
         if (PriceMinor < 0) problems.Add("The price cannot be negative.");
-        if (Slots < Taken) problems.Add($"The slots cannot be fewer than the {Taken} already taken.");
+        if (Slots < Taken) problems.Add($"{Taken} sponsorship(s) hold a slot in this tier (applied, approved or live), so it needs at least {Taken} slots.");
         if (IncludedTickets < 0) problems.Add("Included tickets cannot be negative.");
         if (IncludedTickets > 0 && IncludedTicketTypeId is null) problems.Add("Choose the ticket type of the included tickets.");
         return problems;
@@ -82,6 +82,10 @@ public class Sponsorship
     public string? DecisionMessage { get; set; }
     public DateTime? PaidAt { get; set; }
     public string? PaymentMethod { get; set; }
+    /// <summary>What was received, in the tier's currency: the tier price can change later, the receipt must not.</summary>
+    public long? PaidMinor { get; set; }
+    /// <summary>The provider's id of the payment (Stripe's payment intent); null for an invoice.</summary>
+    public string? PaymentReference { get; set; }
     public string? OrganizerNotes { get; set; }
     public Guid IdempotencyKey { get; set; }
 
@@ -118,13 +122,15 @@ public class Sponsorship
         Log("Rejected", now, actor);
     }
 
-    public void MarkPaid(string method, DateTime now, string actor)
+    public void MarkPaid(SponsorPayment payment, DateTime now, string actor)
     {
         if (Status != SponsorshipStatus.Approved) throw new InvalidOperationException($"Only an approved sponsorship can be paid; this one is {Status}.");
         Status = SponsorshipStatus.Live;
         PaidAt = now;
-        PaymentMethod = method;
-        Log($"Paid ({method}); now live on the site", now, actor);
+        PaymentMethod = payment.Method;
+        PaidMinor = payment.AmountMinor ?? Tier.PriceMinor;
+        PaymentReference = payment.Reference;
+        Log($"Paid {Tickets.Money.Format(PaidMinor.Value, Tier.Currency)} ({payment.Method}{(payment.Reference is null ? "" : ", " + payment.Reference)}); now live on the site", now, actor);
     }
 
     /// <summary>Not decided or not paid in time. The caller returns the slot.</summary>
@@ -135,6 +141,31 @@ public class Sponsorship
         SlotHeld = false;
         Log("The hold expired; the slot went back on offer", now, null);
     }
+}
+
+/// <summary>How a sponsorship was paid: "invoice" or "card", the amount if not the tier price, and the provider's reference.</summary>
+public sealed record SponsorPayment(string Method, long? AmountMinor = null, string? Reference = null)
+{
+    public const string Invoice = "invoice";
+    public const string Card = "card";
+}
+
+/// <summary>
+/// One try at paying a sponsorship by card (a Stripe Checkout Session). Its key is Stripe's idempotency key, so a retry after
+/// a timeout or a 500 reuses it and never creates a second session; the amount asked is kept for the webhook to check.
+/// </summary>
+public class SponsorshipPaymentAttempt : Tickets.ICheckoutAttempt
+{
+    public long Id { get; set; }
+    public int SponsorshipId { get; set; }
+    public Guid IdempotencyKey { get; set; }
+    public long AmountMinor { get; set; }
+    public string Currency { get; set; } = "usd";
+    public string? SessionId { get; set; }
+    public string? CheckoutUrl { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? SessionExpiresAt { get; set; }
+    public string? LastError { get; set; }
 }
 
 public class SponsorLogo

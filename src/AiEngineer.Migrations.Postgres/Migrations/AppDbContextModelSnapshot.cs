@@ -1011,6 +1011,146 @@ namespace AiEngineer.Migrations.Postgres.Migrations
                     b.ToTable("ReviewerProfiles");
                 });
 
+            modelBuilder.Entity("AiEngineer.Core.Schedule.ScheduleItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ConferenceEventId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("ProposalId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RoomId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TimeSlotId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConferenceEventId");
+
+                    b.HasIndex("ProposalId")
+                        .IsUnique();
+
+                    b.HasIndex("RoomId");
+
+                    b.HasIndex("TimeSlotId");
+
+                    b.ToTable("ScheduleItems");
+                });
+
+            modelBuilder.Entity("AiEngineer.Core.Schedule.ScheduleVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Changelog")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ConferenceEventId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConferenceEventId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ScheduleVersions");
+                });
+
+            modelBuilder.Entity("AiEngineer.Core.Schedule.SpeakerAvailability", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SpeakerAvailabilities");
+                });
+
+            modelBuilder.Entity("AiEngineer.Core.Schedule.TimeSlot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ConferenceEventId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConferenceEventId", "StartsAt", "EndsAt")
+                        .IsUnique();
+
+                    b.ToTable("TimeSlots");
+                });
+
             modelBuilder.Entity("AiEngineer.Core.Sponsors.SponsorLogo", b =>
                 {
                     b.Property<int>("Id")
@@ -1083,6 +1223,9 @@ namespace AiEngineer.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("IncludedTicketTypeId");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
 
                     b.ToTable("SponsorTiers", t =>
                         {
@@ -1159,9 +1302,16 @@ namespace AiEngineer.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("PaidAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("PaidMinor")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("PaymentMethod")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("PaymentReference")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
 
                     b.Property<int?>("PendingLogoId")
                         .HasColumnType("integer");
@@ -1246,6 +1396,56 @@ namespace AiEngineer.Migrations.Postgres.Migrations
                     b.HasIndex("SponsorshipId");
 
                     b.ToTable("SponsorshipEvent");
+                });
+
+            modelBuilder.Entity("AiEngineer.Core.Sponsors.SponsorshipPaymentAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CheckoutUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<Guid>("IdempotencyKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("SessionExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<int>("SponsorshipId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("SponsorshipId");
+
+                    b.ToTable("SponsorshipPaymentAttempts");
                 });
 
             modelBuilder.Entity("AiEngineer.Core.Tickets.Order", b =>
@@ -2167,6 +2367,60 @@ namespace AiEngineer.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AiEngineer.Core.Schedule.ScheduleItem", b =>
+                {
+                    b.HasOne("AiEngineer.Core.Conference.ConferenceEvent", null)
+                        .WithMany()
+                        .HasForeignKey("ConferenceEventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AiEngineer.Core.Cfp.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("AiEngineer.Core.Conference.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("AiEngineer.Core.Schedule.TimeSlot", "Slot")
+                        .WithMany()
+                        .HasForeignKey("TimeSlotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Slot");
+                });
+
+            modelBuilder.Entity("AiEngineer.Core.Schedule.ScheduleVersion", b =>
+                {
+                    b.HasOne("AiEngineer.Core.Conference.ConferenceEvent", null)
+                        .WithMany()
+                        .HasForeignKey("ConferenceEventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AiEngineer.Core.Schedule.SpeakerAvailability", b =>
+                {
+                    b.HasOne("AiEngineer.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AiEngineer.Core.Schedule.TimeSlot", b =>
+                {
+                    b.HasOne("AiEngineer.Core.Conference.ConferenceEvent", null)
+                        .WithMany()
+                        .HasForeignKey("ConferenceEventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AiEngineer.Core.Sponsors.SponsorTier", b =>
                 {
                     b.HasOne("AiEngineer.Core.Tickets.TicketType", null)
@@ -2207,6 +2461,15 @@ namespace AiEngineer.Migrations.Postgres.Migrations
                 {
                     b.HasOne("AiEngineer.Core.Sponsors.Sponsorship", null)
                         .WithMany("Events")
+                        .HasForeignKey("SponsorshipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AiEngineer.Core.Sponsors.SponsorshipPaymentAttempt", b =>
+                {
+                    b.HasOne("AiEngineer.Core.Sponsors.Sponsorship", null)
+                        .WithMany()
                         .HasForeignKey("SponsorshipId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

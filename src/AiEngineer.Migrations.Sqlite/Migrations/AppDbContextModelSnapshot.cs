@@ -965,6 +965,138 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
                     b.ToTable("ReviewerProfiles");
                 });
 
+            modelBuilder.Entity("AiEngineer.Core.Schedule.ScheduleItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConferenceEventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RoomId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TimeSlotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConferenceEventId");
+
+                    b.HasIndex("ProposalId")
+                        .IsUnique();
+
+                    b.HasIndex("RoomId");
+
+                    b.HasIndex("TimeSlotId");
+
+                    b.ToTable("ScheduleItems");
+                });
+
+            modelBuilder.Entity("AiEngineer.Core.Schedule.ScheduleVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Changelog")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConferenceEventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConferenceEventId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ScheduleVersions");
+                });
+
+            modelBuilder.Entity("AiEngineer.Core.Schedule.SpeakerAvailability", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SpeakerAvailabilities");
+                });
+
+            modelBuilder.Entity("AiEngineer.Core.Schedule.TimeSlot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConferenceEventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConferenceEventId", "StartsAt", "EndsAt")
+                        .IsUnique();
+
+                    b.ToTable("TimeSlots");
+                });
+
             modelBuilder.Entity("AiEngineer.Core.Sponsors.SponsorLogo", b =>
                 {
                     b.Property<int>("Id")
@@ -1033,6 +1165,9 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("IncludedTicketTypeId");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
 
                     b.ToTable("SponsorTiers", t =>
                         {
@@ -1107,8 +1242,15 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("PaidAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PaidMinor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PaymentMethod")
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentReference")
+                        .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("PendingLogoId")
@@ -1192,6 +1334,54 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
                     b.HasIndex("SponsorshipId");
 
                     b.ToTable("SponsorshipEvent");
+                });
+
+            modelBuilder.Entity("AiEngineer.Core.Sponsors.SponsorshipPaymentAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CheckoutUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IdempotencyKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SessionExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SponsorshipId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("SponsorshipId");
+
+                    b.ToTable("SponsorshipPaymentAttempts");
                 });
 
             modelBuilder.Entity("AiEngineer.Core.Tickets.Order", b =>
@@ -2089,6 +2279,60 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AiEngineer.Core.Schedule.ScheduleItem", b =>
+                {
+                    b.HasOne("AiEngineer.Core.Conference.ConferenceEvent", null)
+                        .WithMany()
+                        .HasForeignKey("ConferenceEventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AiEngineer.Core.Cfp.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("AiEngineer.Core.Conference.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("AiEngineer.Core.Schedule.TimeSlot", "Slot")
+                        .WithMany()
+                        .HasForeignKey("TimeSlotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Slot");
+                });
+
+            modelBuilder.Entity("AiEngineer.Core.Schedule.ScheduleVersion", b =>
+                {
+                    b.HasOne("AiEngineer.Core.Conference.ConferenceEvent", null)
+                        .WithMany()
+                        .HasForeignKey("ConferenceEventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AiEngineer.Core.Schedule.SpeakerAvailability", b =>
+                {
+                    b.HasOne("AiEngineer.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AiEngineer.Core.Schedule.TimeSlot", b =>
+                {
+                    b.HasOne("AiEngineer.Core.Conference.ConferenceEvent", null)
+                        .WithMany()
+                        .HasForeignKey("ConferenceEventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AiEngineer.Core.Sponsors.SponsorTier", b =>
                 {
                     b.HasOne("AiEngineer.Core.Tickets.TicketType", null)
@@ -2129,6 +2373,15 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
                 {
                     b.HasOne("AiEngineer.Core.Sponsors.Sponsorship", null)
                         .WithMany("Events")
+                        .HasForeignKey("SponsorshipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AiEngineer.Core.Sponsors.SponsorshipPaymentAttempt", b =>
+                {
+                    b.HasOne("AiEngineer.Core.Sponsors.Sponsorship", null)
+                        .WithMany()
                         .HasForeignKey("SponsorshipId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

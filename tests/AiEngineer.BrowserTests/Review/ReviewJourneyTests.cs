@@ -21,7 +21,7 @@ public class ReviewJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserF
     }
 
     [Fact]
-    public async Task A_reviewer_scores_an_organizer_accepts_and_sends_and_the_speaker_confirms()
+    public async Task A_reviewer_scores_an_organizer_accepts_the_speaker_confirms_and_the_published_talk_is_on_the_schedule()
     {
         var reviewer = await SignInAsync("reviewer@example.com", "/review");
         await BrowserFixture.AssertAccessibleAsync(reviewer);
@@ -59,5 +59,49 @@ public class ReviewJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserF
         await speaker.GetByRole(AriaRole.Button, new() { Name = "Confirm I will speak" }).ClickAsync();
         await speaker.GetByText("Thank you for confirming").WaitForAsync();
         await BrowserFixture.AssertAccessibleAsync(speaker);
+
+        // The organizer places the confirmed talk on day two and publishes a new version.
+        await organizer.GotoAsync("/admin/schedule?day=2026-12-10");
+        await BrowserFixture.AssertAccessibleAsync(organizer);
+        await organizer.GetByLabel("Confirmed session").SelectOptionAsync(new SelectOptionValue { Label = await OptionLabelAsync(organizer, "Confirmed session", Title) });
+        await organizer.GetByLabel("Time slot").First.SelectOptionAsync(new SelectOptionValue { Label = "Thu Dec 10, 9:30 AM–10:00 AM (30 min)" });
+        await organizer.GetByLabel("Room").First.SelectOptionAsync(new SelectOptionValue { Label = "Room C" });
+        await organizer.GetByRole(AriaRole.Button, new() { Name = "Place session" }).ClickAsync();
+        await organizer.GetByText("The public schedule changes when you publish").WaitForAsync();
+        await BrowserFixture.ScreenshotAsync(organizer, "admin-schedule");
+        await organizer.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Publish version") }).ClickAsync();
+        await organizer.GetByText(new Regex(@"Published version \d+")).WaitForAsync();
+        await fixture.Smtp.WaitForAsync("speaker@example.com", m => m.Subject!.Contains("on the schedule"));
+
+        // Anyone sees it on /schedule, with its page, its speaker and an accessible layout, wide and on a phone.
+        var visitor = await fixture.NewPageAsync();
+        await visitor.GotoAsync("/schedule?day=2026-12-10");
+        await visitor.GetByRole(AriaRole.Link, new() { Name = Title }).First.WaitForAsync();
+        await BrowserFixture.AssertAccessibleAsync(visitor);
+        await BrowserFixture.ScreenshotAsync(visitor, "schedule-wide");
+        await visitor.GetByRole(AriaRole.Link, new() { Name = Title }).First.ClickAsync();
+        Assert.Contains("Room C", await visitor.ContentAsync());
+        await BrowserFixture.AssertAccessibleAsync(visitor);
+        await BrowserFixture.ScreenshotAsync(visitor, "talk");
+        await visitor.GotoAsync("/schedule");
+        await BrowserFixture.ScreenshotAsync(visitor, "schedule-day1-wide");
+        await visitor.GotoAsync("/speakers");
+        await BrowserFixture.AssertAccessibleAsync(visitor);
+        await visitor.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("Sam Speaker") }).ClickAsync();
+        await visitor.GetByText(Title).First.WaitForAsync();
+        await BrowserFixture.AssertAccessibleAsync(visitor);
+
+        var phone = await fixture.NewPageAsync(390, 844);
+        await phone.GotoAsync("/schedule");
+        Assert.True(await phone.Locator(".schedule-list").IsVisibleAsync());
+        Assert.False(await phone.Locator(".schedule-wide").IsVisibleAsync());
+        await BrowserFixture.AssertAccessibleAsync(phone);
+        await BrowserFixture.ScreenshotAsync(phone, "schedule-phone");
+    }
+
+    private static async Task<string> OptionLabelAsync(IPage page, string select, string startsWith)
+    {
+        var labels = await page.GetByLabel(select).Locator("option").AllTextContentsAsync();
+        return labels.First(l => l.StartsWith(startsWith, StringComparison.Ordinal));
     }
 }

@@ -43,6 +43,12 @@ public class SponsorJourneyTests(BrowserFixture fixture) : IClassFixture<Browser
         await organizer.GetByRole(AriaRole.Button, new() { Name = "Mark invoice paid" }).ClickAsync();
         await organizer.GetByText("the sponsor is live").WaitForAsync();
         await BrowserFixture.AssertAccessibleAsync(organizer);
+        await organizer.GotoAsync("/admin/sponsors");
+        await organizer.GetByRole(AriaRole.Link, new() { Name = "Edit Gold" }).ClickAsync();
+        await organizer.GetByLabel("Slots").WaitForAsync();
+        Assert.Equal("5", await organizer.GetByLabel("Slots").InputValueAsync()); // the seeded Gold tier, one slot now held
+        await organizer.GetByText("1 held by applied, approved or live sponsorships.").WaitForAsync();
+        await BrowserFixture.AssertAccessibleAsync(organizer);
 
         var visitor = await fixture.NewPageAsync();
         await visitor.GotoAsync("/sponsors");

@@ -29,6 +29,8 @@ public sealed class FakeStripe : IAsyncDisposable
     /// <summary>Sessions by idempotency key: a repeated key returns the same session, as Stripe does.</summary>
     public ConcurrentDictionary<string, JsonElement> SessionsByKey { get; } = new();
     public ConcurrentQueue<Dictionary<string, string>> SessionRequests { get; } = new();
+    /// <summary>The Idempotency-Key header of every session request, in the order they came.</summary>
+    public ConcurrentQueue<string> SessionIdempotencyKeys { get; } = new();
     public ConcurrentQueue<Dictionary<string, string>> RefundRequests { get; } = new();
     /// <summary>How many of the next requests answer 500.</summary>
     public int FailNext;
@@ -72,8 +74,9 @@ public sealed class FakeStripe : IAsyncDisposable
     {
         var form = (await ctx.Request.ReadFormAsync()).ToDictionary(kv => kv.Key, kv => kv.Value.ToString());
         SessionRequests.Enqueue(form);
-        if (await FaultAsync(ctx)) return;
         var key = ctx.Request.Headers["Idempotency-Key"].ToString();
+        SessionIdempotencyKeys.Enqueue(key);
+        if (await FaultAsync(ctx)) return;
         var session = SessionsByKey.GetOrAdd(key, _ =>
         {
             var id = $"cs_test_{Interlocked.Increment(ref _sequence):D6}";
@@ -83,7 +86,10 @@ public sealed class FakeStripe : IAsyncDisposable
                 ["object"] = "checkout.session",
                 ["url"] = $"https://checkout.stripe.test/pay/{id}",
                 ["client_reference_id"] = form.GetValueOrDefault("client_reference_id"),
-                ["metadata"] = new Dictionary<string, string?> { ["order_id"] = form.GetValueOrDefault("metadata[order_id]"), ["order_code"] = form.GetValueOrDefault("metadata[order_code]") },
+                ["metadata"] = form.Where(kv => kv.Key.StartsWith("metadata[")).ToDictionary(kv => kv.Key["metadata[".Length..^1], kv => kv.Value),
+                ["amount_total"] = Enumerable.Range(0, 100).TakeWhile(i => form.ContainsKey($"line_items[{i}][quantity]"))
+                    .Sum(i => long.Parse(form[$"line_items[{i}][quantity]"]) * long.Parse(form[$"line_items[{i}][price_data][unit_amount]"])),
+                ["currency"] = form.GetValueOrDefault("line_items[0][price_data][currency]"),
                 ["mode"] = "payment",
                 ["payment_status"] = "unpaid",
                 ["status"] = "open",
@@ -124,6 +130,22 @@ public sealed class FakeStripe : IAsyncDisposable
         ["status"] = paymentStatus == "paid" ? "complete" : "open",
         ["mode"] = "payment",
     };
+
+    /// <summary>
+    /// A session this fake created, as Stripe sends it in checkout.session.completed once paid; the amount or currency can be
+    /// overridden to play a payment that does not match what was asked.
+    /// </summary>
+    public object PaidSession(string sessionId, string paymentIntent, long? amountTotal = null, string? currency = null)
+    {
+        var created = SessionsByKey.Values.Single(s => s.GetProperty("id").GetString() == sessionId);
+        var session = JsonSerializer.Deserialize<Dictionary<string, object?>>(created.GetRawText())!;
+        session["payment_status"] = "paid";
+        session["status"] = "complete";
+        session["payment_intent"] = paymentIntent;
+        if (amountTotal is not null) session["amount_total"] = amountTotal;
+        if (currency is not null) session["currency"] = currency;
+        return session;
+    }
 
     public static object Charge(string paymentIntent, long amount, long amountRefunded) => new Dictionary<string, object?>
     {

@@ -96,6 +96,7 @@ public class DecisionTests(SiteFixture fixture) : IClassFixture<SiteFixture>
         var confirm = await speaker.PostFormAsync($"/my/submissions/{id}?handler=Confirm", [], $"/my/submissions/{id}");
         Assert.Equal(HttpStatusCode.Redirect, confirm.StatusCode);
         Assert.Equal(ProposalState.Confirmed, await Site.WithDbAsync(db => db.Proposals.Where(p => p.Id == id).Select(p => p.State).SingleAsync()));
+        await fixture.Smtp.WaitForAsync("confirm.speaker@example.com", m => m.Subject!.Contains("now confirmed"));
         var orders = await Site.WithDbAsync(db => db.Orders.Include(o => o.Tickets).ThenInclude(t => t.TicketType)
             .Where(o => o.Tickets.Any(t => t.AttendeeEmail == "confirm.speaker@example.com")).ToListAsync());
         var order = Assert.Single(orders);
@@ -105,6 +106,27 @@ public class DecisionTests(SiteFixture fixture) : IClassFixture<SiteFixture>
         var twice = await speaker.PostFormAsync($"/my/submissions/{id}?handler=Confirm", [], $"/my/submissions/{id}");
         Assert.Equal(HttpStatusCode.Redirect, twice.StatusCode);
         Assert.Equal(1, await Site.WithDbAsync(db => db.Tickets.CountAsync(t => t.AttendeeEmail == "confirm.speaker@example.com")));
+    }
+
+    [Fact]
+    public async Task A_discarded_draft_is_never_sent_and_the_decision_stands()
+    {
+        await Site.SetReviewAsync();
+        var id = await Site.SubmittedProposalAsync("discard.speaker@example.com", "Discarded news", "Dee Scard");
+        var organizer = await OrganizerAsync();
+        await DecideAsync(organizer, "Rejected", id);
+        var draftId = await Site.WithDbAsync(db => db.DecisionNotifications.Where(n => n.ProposalId == id && n.SentAt == null).Select(n => n.Id).SingleAsync());
+
+        var discard = await organizer.PostFormAsync($"/admin/review/notifications?handler=Discard&id={draftId}", [], "/admin/review/notifications");
+        Assert.Equal(HttpStatusCode.Redirect, discard.StatusCode);
+        Assert.False(await Site.WithDbAsync(db => db.DecisionNotifications.AnyAsync(n => n.ProposalId == id)));
+        Assert.Equal(ProposalState.Rejected, await Site.WithDbAsync(db => db.Proposals.Where(p => p.Id == id).Select(p => p.State).SingleAsync()));
+
+        await organizer.PostFormAsync("/admin/review/notifications?handler=Send", [], "/admin/review/notifications");
+        await Task.Delay(500);
+        Assert.Empty(fixture.Smtp.To("discard.speaker@example.com"));
+        var again = await organizer.PostFormAsync($"/admin/review/notifications?handler=Discard&id={draftId}", [], "/admin/review/notifications");
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using AiEngineer.Core.Accounts;
 using AiEngineer.Core.Cfp;
 using AiEngineer.Core.Conference;
 using AiEngineer.Core.Data;
+using AiEngineer.Core.Schedule;
 using AiEngineer.Core.Tickets;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace AiEngineer.Web.Infrastructure.Database;
 
 /// <summary>The Development demo: the summit, its tracks and rooms, and one account per kind of user.</summary>
-public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvider time, ILogger<DemoSeeder> log)
+public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvider time, ILogger<DemoSeeder> log,
+    Pages.Admin.Schedule.ScheduleDraft schedule, Tickets.SpeakerTickets speakerTickets)
 {
     /// <summary>Development only; printed at startup and in the README.</summary>
     public const string DemoPassword = "Summit-Demo-2026!";
@@ -74,6 +76,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
 
         await SeedCallForPapersAsync(ct);
         await SeedReviewAsync(ct);
+        await SeedScheduleAsync(ct);
 
         log.LogWarning("Demo accounts (Development only): {Accounts}, password {DemoPassword}",
             string.Join(", ", DemoAccounts.Select(a => a.Email)), DemoPassword);
@@ -189,6 +192,76 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
         }
         await db.SaveChangesAsync(ct);
         log.LogInformation("Seeded demo proposals for review");
+    }
+
+    /// <summary>
+    /// A published program to look at: seven of the demo proposals accepted and confirmed (through the same rules and
+    /// the same speaker-ticket step as the site), day one laid out with breaks, and slots on day two left free.
+    /// </summary>
+    private async Task SeedScheduleAsync(CancellationToken ct)
+    {
+        if (await db.TimeSlots.AnyAsync(ct)) return;
+        var conference = await db.Conferences.AsNoTracking().Include(c => c.Rooms).Include(c => c.Tracks).OrderBy(c => c.Id).FirstOrDefaultAsync(ct);
+        var organizer = await users.FindByEmailAsync("organizer@example.com");
+        var review = await db.ReviewSettings.AsNoTracking().FirstOrDefaultAsync(ct);
+        if (conference is null || organizer is null) return;
+        var now = time.GetUtcNow().UtcDateTime;
+
+        string[] program =
+        [
+            "Regression evals for LLM features in CI", "Agents that recover from tool errors",
+            "Retrieval that survives production", "Memory for long-running agents",
+            "Designing for uncertainty: AI UX patterns", "Multi-agent orchestration in practice",
+            "Latency budgets for voice agents",
+        ];
+        var proposals = await db.Proposals.Include(p => p.Speakers).Include(p => p.StateChanges)
+            .Where(p => program.Contains(p.Title) && p.State == ProposalState.Submitted).ToListAsync(ct);
+        if (proposals.Count != program.Length) return;
+        foreach (var p in proposals)
+        {
+            p.Decide(ProposalState.Accepted, organizer.Id, now);
+            p.Answer(true, p.Speakers[0].UserId, now, review?.ConfirmBy);
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var p in proposals) await speakerTickets.IssueAsync(p.Id, p.Speakers[0].UserId, ct);
+
+        var day1 = conference.StartDate;
+        var day2 = conference.StartDate.AddDays(1);
+        TimeSlot Slot(DateOnly day, int h, int m, int minutes)
+        {
+            var start = conference.ToUtc(day, new TimeOnly(h, m));
+            var slot = new TimeSlot { ConferenceEventId = conference.Id, StartsAt = start, EndsAt = start.AddMinutes(minutes) };
+            db.TimeSlots.Add(slot);
+            return slot;
+        }
+        var slots = new[]
+        {
+            Slot(day1, 8, 0, 60), Slot(day1, 9, 0, 30), Slot(day1, 9, 40, 30), Slot(day1, 10, 20, 30), Slot(day1, 10, 50, 30),
+            Slot(day1, 11, 20, 30), Slot(day1, 12, 0, 60), Slot(day1, 13, 0, 30), Slot(day1, 13, 40, 30),
+        };
+        foreach (var (h, m) in new[] { (9, 30), (10, 10), (10, 50), (11, 30) }) Slot(day2, h, m, 30);
+        var main = conference.Rooms.OrderBy(r => r.SortOrder).First();
+        var roomB = conference.Rooms.OrderBy(r => r.SortOrder).Skip(1).First();
+        void Item(TimeSlot slot, ScheduleItemKind kind, string title, Room? room = null) => db.ScheduleItems.Add(new ScheduleItem
+            { ConferenceEventId = conference.Id, Slot = slot, RoomId = room?.Id, Kind = kind, Title = title, UpdatedAt = now });
+        void Talk(TimeSlot slot, string title, Room room) => db.ScheduleItems.Add(new ScheduleItem
+            { ConferenceEventId = conference.Id, Slot = slot, RoomId = room.Id, Kind = ScheduleItemKind.Session, ProposalId = proposals.First(p => p.Title == title).Id, UpdatedAt = now });
+        Item(slots[0], ScheduleItemKind.Registration, "Registration and breakfast");
+        Item(slots[1], ScheduleItemKind.Keynote, "Opening keynote: the state of AI engineering", main);
+        Talk(slots[2], program[0], main);
+        Talk(slots[2], program[1], roomB);
+        Talk(slots[3], program[2], main);
+        Talk(slots[3], program[3], roomB);
+        Item(slots[4], ScheduleItemKind.Break, "Coffee and the expo");
+        Talk(slots[5], program[4], main);
+        Talk(slots[5], program[5], roomB);
+        Item(slots[6], ScheduleItemKind.Lunch, "Lunch");
+        Talk(slots[7], program[6], main);
+        await db.SaveChangesAsync(ct);
+
+        var fresh = await db.Conferences.AsNoTracking().Include(c => c.Rooms.OrderBy(r => r.SortOrder)).Include(c => c.Tracks).FirstAsync(c => c.Id == conference.Id, ct);
+        await schedule.PublishAsync(fresh, organizer.Id, "The first program.", now, ct);
+        log.LogInformation("Seeded and published the demo schedule");
     }
 
     public static CallForPapers BuildCallForPapers(int conferenceId, DateTime now) => new()

@@ -7,11 +7,21 @@ namespace AiEngineer.Web.Infrastructure.Payments;
 
 public sealed record CheckoutSession(string Id, string Url, DateTime ExpiresAt);
 
+public sealed record CheckoutLine(string Name, long UnitAmountMinor, int Quantity);
+
+/// <summary>
+/// A payment page to open: what is sold, in which currency, and the metadata the webhook reads back to know what was paid.
+/// <paramref name="ExpiresAt"/> is a wish: Stripe accepts 30 minutes to 24 hours from now, and the gateway keeps it in that window.
+/// </summary>
+public sealed record CheckoutRequest(string ClientReferenceId, string? CustomerEmail, string Currency, IReadOnlyList<CheckoutLine> Lines,
+    IReadOnlyDictionary<string, string> Metadata, string SuccessUrl, string CancelUrl, DateTime ExpiresAt);
+
 /// <summary>The card payment provider, as the app uses it.</summary>
 public interface IPaymentGateway
 {
     bool IsConfigured { get; }
     Task<CheckoutSession> CreateCheckoutAsync(Order order, IReadOnlyDictionary<int, TicketType> types, Guid idempotencyKey, string successUrl, string cancelUrl, CancellationToken ct);
+    Task<CheckoutSession> CreateCheckoutAsync(CheckoutRequest request, Guid idempotencyKey, CancellationToken ct);
     Task RefundAsync(string paymentIntentId, long amountMinor, Guid idempotencyKey, CancellationToken ct);
 }
 
@@ -37,32 +47,40 @@ public sealed class StripeGateway(IOptionsMonitor<StripeOptions> options, TimePr
         });
     }
 
-    public async Task<CheckoutSession> CreateCheckoutAsync(Order order, IReadOnlyDictionary<int, TicketType> types, Guid idempotencyKey,
+    public Task<CheckoutSession> CreateCheckoutAsync(Order order, IReadOnlyDictionary<int, TicketType> types, Guid idempotencyKey,
         string successUrl, string cancelUrl, CancellationToken ct)
     {
-        // Stripe refuses expiries under 30 minutes; a payment after our shorter hold is handled as a late payment.
-        var expires = time.GetUtcNow().UtcDateTime.AddMinutes(31);
+        var metadata = new Dictionary<string, string> { ["order_id"] = order.Id.ToString(), ["order_code"] = order.Code };
+        var lines = order.Tickets.GroupBy(t => (t.TicketTypeId, t.PriceMinor))
+            .Select(g => new CheckoutLine(types[g.Key.TicketTypeId].Name, g.Key.PriceMinor, g.Count())).ToList();
+        // The shortest session Stripe allows; a payment after our shorter hold is handled as a late payment.
+        var request = new CheckoutRequest(order.Id.ToString(), order.BuyerEmail, order.Currency, lines, metadata, successUrl, cancelUrl,
+            time.GetUtcNow().UtcDateTime);
+        return CreateCheckoutAsync(request, idempotencyKey, ct);
+    }
+
+    public async Task<CheckoutSession> CreateCheckoutAsync(CheckoutRequest request, Guid idempotencyKey, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var expires = request.ExpiresAt < now.AddMinutes(31) ? now.AddMinutes(31) : request.ExpiresAt > now.AddHours(23) ? now.AddHours(23) : request.ExpiresAt;
         var create = new SessionCreateOptions
         {
             Mode = "payment",
-            ClientReferenceId = order.Id.ToString(),
-            CustomerEmail = order.BuyerEmail,
-            SuccessUrl = successUrl,
-            CancelUrl = cancelUrl,
+            ClientReferenceId = request.ClientReferenceId,
+            CustomerEmail = request.CustomerEmail,
+            SuccessUrl = request.SuccessUrl,
+            CancelUrl = request.CancelUrl,
             ExpiresAt = expires,
-            Metadata = new Dictionary<string, string> { ["order_id"] = order.Id.ToString(), ["order_code"] = order.Code },
-            PaymentIntentData = new SessionPaymentIntentDataOptions
+            Metadata = new Dictionary<string, string>(request.Metadata),
+            PaymentIntentData = new SessionPaymentIntentDataOptions { Metadata = new Dictionary<string, string>(request.Metadata) },
+            LineItems = request.Lines.Select(l => new SessionLineItemOptions
             {
-                Metadata = new Dictionary<string, string> { ["order_id"] = order.Id.ToString(), ["order_code"] = order.Code },
-            },
-            LineItems = order.Tickets.GroupBy(t => (t.TicketTypeId, t.PriceMinor)).Select(g => new SessionLineItemOptions
-            {
-                Quantity = g.Count(),
+                Quantity = l.Quantity,
                 PriceData = new SessionLineItemPriceDataOptions
                 {
-                    Currency = order.Currency,
-                    UnitAmount = g.Key.PriceMinor,
-                    ProductData = new SessionLineItemPriceDataProductDataOptions { Name = types[g.Key.TicketTypeId].Name },
+                    Currency = request.Currency,
+                    UnitAmount = l.UnitAmountMinor,
+                    ProductData = new SessionLineItemPriceDataProductDataOptions { Name = l.Name },
                 },
             }).ToList(),
         };

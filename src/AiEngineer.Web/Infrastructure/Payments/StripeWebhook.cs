@@ -11,7 +11,8 @@ namespace AiEngineer.Web.Infrastructure.Payments;
 /// POST /stripe/webhook. Untrusted and repeatable: the signature is verified, each event id is handled once
 /// (a unique index remembers it), each type has its own handler, and handlers tolerate any order of arrival.
 /// </summary>
-public sealed class StripeWebhook(AppDbContext db, TicketSales sales, IOptionsMonitor<StripeOptions> options, TimeProvider time, ILogger<StripeWebhook> log)
+public sealed class StripeWebhook(AppDbContext db, TicketSales sales, Sponsors.SponsorCardPayments sponsorPayments, IOptionsMonitor<StripeOptions> options,
+    TimeProvider time, ILogger<StripeWebhook> log)
 {
     public const int MaxPayloadBytes = 512 * 1024;
 
@@ -79,7 +80,12 @@ public sealed class StripeWebhook(AppDbContext db, TicketSales sales, IOptionsMo
     }
 
     private static long? OrderId(Session session) =>
-        long.TryParse(session.Metadata?.GetValueOrDefault("order_id") ?? session.ClientReferenceId, out var id) ? id : null;
+        SponsorshipId(session) is null && long.TryParse(session.Metadata?.GetValueOrDefault("order_id") ?? session.ClientReferenceId, out var id) ? id : null;
+
+    /// <summary>Sessions that pay a sponsorship say so in their metadata; all others pay a ticket order.</summary>
+    private static int? SponsorshipId(Session session) =>
+        session.Metadata?.GetValueOrDefault(Sponsors.SponsorCardPayments.KindKey) == Sponsors.SponsorCardPayments.Kind
+        && int.TryParse(session.Metadata.GetValueOrDefault(Sponsors.SponsorCardPayments.SponsorshipIdKey), out var id) ? id : null;
 
     private async Task SessionCompletedAsync(Session session, CancellationToken ct)
     {
@@ -90,6 +96,12 @@ public sealed class StripeWebhook(AppDbContext db, TicketSales sales, IOptionsMo
 
     private async Task PaidAsync(Session session, CancellationToken ct)
     {
+        if (SponsorshipId(session) is { } sponsorshipId)
+        {
+            var attemptId = long.TryParse(session.Metadata.GetValueOrDefault(Sponsors.SponsorCardPayments.AttemptIdKey), out var a) ? a : (long?)null;
+            await sponsorPayments.ConfirmPaidAsync(sponsorshipId, session.Id, attemptId, session.AmountTotal, session.Currency, session.PaymentIntentId, ct);
+            return;
+        }
         if (OrderId(session) is not { } orderId) { log.LogWarning("Paid session {SessionId} names no order", session.Id); return; }
         var order = await sales.MarkPaidAsync(orderId, Core.Tickets.PaymentMethod.Card, session.PaymentIntentId, "stripe", ct);
         if (order is null) log.LogWarning("Paid session {SessionId} names unknown order {OrderId}", session.Id, orderId);
@@ -98,6 +110,7 @@ public sealed class StripeWebhook(AppDbContext db, TicketSales sales, IOptionsMo
 
     private async Task SessionEndedAsync(Session session, string reason, CancellationToken ct)
     {
+        // A sponsorship's slot is held to its own payment deadline, not the payment page's: nothing to undo for one.
         if (OrderId(session) is not { } orderId) return;
         var now = time.GetUtcNow().UtcDateTime;
         // Another payment page for the same order may still be open: then this one ending changes nothing.

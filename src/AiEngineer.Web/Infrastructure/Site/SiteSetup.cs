@@ -15,6 +15,9 @@ public static class SiteSetup
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<ConferenceContext>();
+        builder.Services.AddSingleton<Pages.Schedule.ProgramStore.Cache>();
+        builder.Services.AddScoped<Pages.Schedule.ProgramStore>();
+        builder.Services.AddScoped<Pages.Admin.Schedule.ScheduleDraft>();
         builder.Services.AddSingleton<Content.MarkdownRenderer>();
         return builder;
     }
@@ -51,6 +54,7 @@ public static class SiteSetup
         }).WithMetadata(probe);
         Tickets.TicketingSetup.MapTicketing(app);
         Sponsors.SponsorsSetup.MapSponsors(app);
+        Pages.Schedule.ScheduleFeeds.MapScheduleFeeds(app);
         app.MapRazorPages();
     }
 

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace AiEngineer.Web.Infrastructure.Sponsors;
 
-public sealed class SponsorEmails(IOptionsMonitor<SiteOptions> site, IOptionsMonitor<TicketingOptions> tickets) : ISponsorEmails
+public sealed class SponsorEmails(IOptionsMonitor<SiteOptions> site, IOptionsMonitor<TicketingOptions> tickets, Payments.IPaymentGateway payments) : ISponsorEmails
 {
     private static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
     private string Portal => site.CurrentValue.Link("/my/sponsor");
@@ -26,6 +26,7 @@ public sealed class SponsorEmails(IOptionsMonitor<SiteOptions> site, IOptionsMon
             ? $"<p>Hello {E(s.ContactName)},</p><p>Good news: {E(s.CompanyName)}'s <strong>{E(s.Tier.Name)}</strong> sponsorship is approved.</p>" +
               $"<p>{E(s.DecisionMessage)}</p>" +
               $"<p>Please pay <strong>{E(Money.Format(s.Tier.PriceMinor, s.Tier.Currency))}</strong> by <strong>{s.HoldExpiresAt:MMMM d, yyyy}</strong> by bank transfer, quoting SPONSOR-{s.Id}: {E(tickets.CurrentValue.BankDetails)}</p>" +
+              (payments.IsConfigured && s.Tier.PriceMinor > 0 ? $"<p>Or pay by card in <a href=\"{E(Portal)}\">your sponsor portal</a>.</p>" : "") +
               $"<p>Your slot is held until then. <a href=\"{E(Portal)}\">Your sponsor portal</a></p>"
             : $"<p>Hello {E(s.ContactName)},</p><p>Thank you for applying to sponsor the AI Engineer Summit. We are not able to accept {E(s.CompanyName)}'s application this time.</p>" +
               $"<p>{E(s.DecisionMessage)}</p>";

@@ -11,6 +11,7 @@ public static class SponsorsSetup
         builder.Services.Configure<SponsorOptions>(builder.Configuration.GetSection(SponsorOptions.Section));
         builder.Services.AddScoped<ISponsorEmails, SponsorEmails>();
         builder.Services.AddScoped<SponsorSales>();
+        builder.Services.AddScoped<SponsorCardPayments>();
         return builder;
     }
 

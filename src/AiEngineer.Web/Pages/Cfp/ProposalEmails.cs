@@ -44,10 +44,10 @@ public static class ProposalEmails
             return sb.ToString();
         }, now, ct);
 
-    public static Task QueueStateChangeAsync(AppDbContext db, Proposal proposal, string link, DateTime now, CancellationToken ct) =>
+    public static Task QueueStateChangeAsync(AppDbContext db, Proposal proposal, string link, DateTime now, CancellationToken ct, string? exceptUserId = null) =>
         QueueAsync(db, proposal, $"Your proposal is now {proposal.State.ToString().ToLowerInvariant()}: {proposal.Title}", "cfp.state", name =>
             $"<p>Hi {E(name)},</p><p>Your proposal <strong>{E(proposal.Title)}</strong> is now <strong>{E(proposal.State.ToString().ToLowerInvariant())}</strong>.</p>" +
-            $"<p><a href=\"{E(link)}\">See the proposal</a></p>", now, ct);
+            $"<p><a href=\"{E(link)}\">See the proposal</a></p>", now, ct, exceptUserId);
 
     public static Task QueueCoSpeakerJoinedAsync(AppDbContext db, Proposal proposal, string joinedUserId, string joinedName, string link, DateTime now, CancellationToken ct) =>
         QueueAsync(db, proposal, $"{joinedName} joined your proposal: {proposal.Title}", "cfp.cospeaker-joined", name =>

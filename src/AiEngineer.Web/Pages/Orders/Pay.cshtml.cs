@@ -40,40 +40,15 @@ public class PayModel(AppDbContext db, IPaymentGateway payments, TimeProvider ti
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var attempts = await db.PaymentAttempts.Where(p => p.OrderId == order.Id).OrderByDescending(p => p.Id).ToListAsync(ct);
-        var open = attempts.FirstOrDefault(p => p.CheckoutUrl is not null && p.SessionExpiresAt > now.AddMinutes(1));
-        if (open is not null) return Redirect(open.CheckoutUrl!);
-
-        // Reuse an attempt whose session was never created (the provider failed or timed out); otherwise start one.
-        var attempt = attempts.FirstOrDefault(p => p.SessionId is null);
-        if (attempt is null)
-        {
-            attempt = new PaymentAttempt { OrderId = order.Id, IdempotencyKey = Guid.NewGuid(), CreatedAt = now };
-            db.PaymentAttempts.Add(attempt);
-            await db.SaveChangesAsync(ct);
-        }
-
-        try
-        {
-            var types = order.Tickets.Select(t => t.TicketType).DistinctBy(t => t.Id).ToDictionary(t => t.Id);
-            var session = await payments.CreateCheckoutAsync(order, types, attempt.IdempotencyKey,
-                site.CurrentValue.Link(orderLink + "&paid=true"), site.CurrentValue.Link(orderLink + "&cancelled=true"), ct);
-            attempt.SessionId = session.Id;
-            attempt.CheckoutUrl = session.Url;
-            attempt.SessionExpiresAt = session.ExpiresAt;
-            attempt.LastError = null;
-            await db.SaveChangesAsync(CancellationToken.None);
-            log.LogInformation("Checkout session created for order {OrderCode}", order.Code);
-            return Redirect(session.Url);
-        }
-        catch (Exception ex) when (ex is Stripe.StripeException or HttpRequestException or TaskCanceledException or TimeoutException)
-        {
-            attempt.LastError = ex.GetType().Name + ": " + ex.Message[..Math.Min(ex.Message.Length, 900)];
-            await db.SaveChangesAsync(CancellationToken.None);
-            log.LogWarning("Creating a checkout session for order {OrderCode} failed: {Error}", order.Code, ex.GetType().Name);
-            Problem = "The payment provider did not answer. Your seats are still held; please try again in a moment.";
-            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            return Page();
-        }
+        var types = order.Tickets.Select(t => t.TicketType).DistinctBy(t => t.Id).ToDictionary(t => t.Id);
+        var url = await CheckoutAttempts.OpenAsync(db, db.PaymentAttempts.Where(p => p.OrderId == order.Id),
+            () => new PaymentAttempt { OrderId = order.Id, IdempotencyKey = Guid.NewGuid(), CreatedAt = now },
+            attempt => payments.CreateCheckoutAsync(order, types, attempt.IdempotencyKey,
+                site.CurrentValue.Link(orderLink + "&paid=true"), site.CurrentValue.Link(orderLink + "&cancelled=true"), ct),
+            now, log, $"order {order.Code}", ct);
+        if (url is not null) return Redirect(url);
+        Problem = "The payment provider did not answer. Your seats are still held; please try again in a moment.";
+        Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        return Page();
     }
 }

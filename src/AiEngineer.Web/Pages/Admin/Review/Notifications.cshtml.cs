@@ -63,6 +63,17 @@ public class NotificationsModel(AppDbContext db, ConferenceContext conferences, 
         return RedirectToPage();
     }
 
+    /// <summary>Drops an unsent draft: the decision stands, and the speaker is told some other way (or later, by a new decision).</summary>
+    public async Task<IActionResult> OnPostDiscardAsync(int id, CancellationToken ct)
+    {
+        var draft = await db.DecisionNotifications.FirstOrDefaultAsync(n => n.Id == id && n.SentAt == null, ct);
+        if (draft is null) return NotFound();
+        db.DecisionNotifications.Remove(draft);
+        await db.SaveChangesAsync(ct);
+        Message = $"The draft to {draft.ToEmail} is discarded; nothing was sent.";
+        return RedirectToPage();
+    }
+
     /// <summary>Sends the chosen drafts (all when none is chosen): each becomes an outbox row in the same save that marks it sent.</summary>
     public async Task<IActionResult> OnPostSendAsync(List<int> ids, CancellationToken ct)
     {

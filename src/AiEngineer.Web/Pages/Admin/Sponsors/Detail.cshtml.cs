@@ -32,7 +32,7 @@ public class DetailModel(AppDbContext db, SponsorSales sales, TimeProvider time)
             "Rejected; the slot was released and the contact emailed.");
 
     public async Task<IActionResult> OnPostMarkPaidAsync(int id, CancellationToken ct) =>
-        Done(id, await sales.MarkPaidAsync(id, "invoice", Actor, ct), "Marked paid; the sponsor is live.");
+        Done(id, await sales.MarkPaidAsync(id, new SponsorPayment(SponsorPayment.Invoice), Actor, ct), "Marked paid; the sponsor is live.");
 
     public async Task<IActionResult> OnPostApproveLogoAsync(int id, CancellationToken ct)
     {

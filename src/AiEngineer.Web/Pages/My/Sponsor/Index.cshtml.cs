@@ -10,10 +10,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AiEngineer.Web.Pages.My.Sponsor;
 
-/// <summary>The sponsor contact's portal: status and receipt, description, and a new logo for an organizer to approve.</summary>
+/// <summary>The sponsor contact's portal: status, card payment and receipt, description, and a new logo for an organizer to approve.</summary>
 [RequestSizeLimit(LogoProcessor.MaxBytes + 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = LogoProcessor.MaxBytes + 1024 * 1024)]
-public class IndexModel(AppDbContext db, UserManager<AppUser> users, TimeProvider time, Core.Tickets.TicketSales sales) : PageModel
+public class IndexModel(AppDbContext db, UserManager<AppUser> users, TimeProvider time, Core.Tickets.TicketSales sales,
+    Infrastructure.Sponsors.SponsorCardPayments cardPayments) : PageModel
 {
     public Dictionary<int, Core.Tickets.Voucher> Vouchers { get; private set; } = new();
 
@@ -23,9 +24,14 @@ public class IndexModel(AppDbContext db, UserManager<AppUser> users, TimeProvide
     [BindProperty] public IFormFile? Logo { get; set; }
     public string? Message { get; private set; }
     public string? Error { get; private set; }
+    /// <summary>The sponsorship whose Stripe payment page just sent the contact back (not proof of payment: only the webhook is).</summary>
+    public int? ReturnedFromPayment { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public bool CanPayByCard(Sponsorship s) => cardPayments.CanPay(s);
+
+    public async Task OnGetAsync(int? paid, CancellationToken ct)
     {
+        ReturnedFromPayment = paid;
         await LoadAsync(ct);
         Message = TempData["SponsorMessage"] as string;
         Error = TempData["SponsorError"] as string;
@@ -59,6 +65,17 @@ public class IndexModel(AppDbContext db, UserManager<AppUser> users, TimeProvide
         await db.SaveChangesAsync(ct);
         TempData["SponsorMessage"] = "Thanks: the new logo goes live once an organizer approves it.";
         return Redirect("/my/sponsor");
+    }
+
+    /// <summary>Sends the contact to Stripe Checkout for an approved, unpaid sponsorship of theirs; the webhook marks it paid.</summary>
+    public async Task<IActionResult> OnPostPayAsync(int id, CancellationToken ct)
+    {
+        ModelState.Remove(nameof(Description));
+        var me = users.GetUserId(User);
+        var s = await db.Sponsorships.AsNoTracking().Include(x => x.Tier).FirstOrDefaultAsync(x => x.Id == id && x.ContactUserId == me, ct);
+        if (s is null) return NotFound();
+        var (url, error) = await cardPayments.StartAsync(s, ct);
+        return url is null ? Problem(error!) : Redirect(url);
     }
 
     /// <summary>Issues one of the tier's included tickets straight to a named attendee, through the sponsorship's voucher.</summary>

@@ -73,13 +73,13 @@ public class DetailsModel(AppDbContext db, ConferenceContext conferences, TimePr
 
     public async Task<IActionResult> OnPostConfirmAsync(int id, CancellationToken ct)
     {
-        var result = await ChangeAsync(id, () => Proposal.Answer(true, Me, Now, ConfirmBy), "Thank you for confirming! Your speaker ticket is on its way.", notify: false, ct);
+        var result = await ChangeAsync(id, () => Proposal.Answer(true, Me, Now, ConfirmBy), "Thank you for confirming! Your speaker ticket is on its way.", notify: true, ct);
         if (Proposal?.State == ProposalState.Confirmed) await speakerTickets.IssueAsync(id, Me, ct);
         return result;
     }
 
     public Task<IActionResult> OnPostDeclineAsync(int id, CancellationToken ct) =>
-        ChangeAsync(id, () => Proposal.Answer(false, Me, Now, ConfirmBy), "You have declined. Thank you for letting us know.", notify: false, ct);
+        ChangeAsync(id, () => Proposal.Answer(false, Me, Now, ConfirmBy), "You have declined. Thank you for letting us know.", notify: true, ct);
 
     public Task<IActionResult> OnPostRevokeAsync(int id, int invitationId, CancellationToken ct) =>
         ChangeAsync(id, () => Proposal.RevokeInvitation(invitationId, Now), "The invitation is revoked; its link no longer works.", notify: false, ct);
@@ -97,6 +97,7 @@ public class DetailsModel(AppDbContext db, ConferenceContext conferences, TimePr
             Problem = ex.Message;
             return RedirectToPage(new { id });
         }
+        // Every speaker on the proposal gets a record by email, co-speakers included.
         if (notify) await ProposalEmails.QueueStateChangeAsync(db, Proposal, Link(id), Now, ct);
         await db.SaveChangesAsync(ct);
         Message = done;

@@ -1,0 +1,198 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using AiEngineer.Core.Cfp;
+using AiEngineer.Core.Conference;
+using AiEngineer.Core.Data;
+using AiEngineer.Core.Schedule;
+using AiEngineer.Web.Infrastructure.Site;
+using AiEngineer.Web.Pages.Schedule;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace AiEngineer.Web.Pages.Admin.Schedule;
+
+/// <summary>
+/// The draft schedule for one day: the grid of rooms and slots, placing confirmed sessions and non-talk items,
+/// the warnings, and publishing a new version with its changelog.
+/// </summary>
+public class IndexModel(AppDbContext db, ConferenceContext conferences, ScheduleDraft drafts, TimeProvider time) : PageModel
+{
+    public sealed class PlaceInput
+    {
+        [Required(ErrorMessage = "Choose a session.")] public int? ProposalId { get; set; }
+        [Required(ErrorMessage = "Choose a time slot.")] public int? SlotId { get; set; }
+        [Required(ErrorMessage = "Choose a room.")] public int? RoomId { get; set; }
+        public ScheduleItemKind Kind { get; set; } = ScheduleItemKind.Session;
+    }
+
+    public sealed class ItemInput
+    {
+        [Required(ErrorMessage = "Give the item a title, for example “Lunch”.")]
+        [StringLength(ScheduleItem.TitleMaxLength, ErrorMessage = "The title can be at most {1} characters.")]
+        public string Title { get; set; } = "";
+        public ScheduleItemKind Kind { get; set; } = ScheduleItemKind.Break;
+        [Required(ErrorMessage = "Choose a time slot.")] public int? SlotId { get; set; }
+        /// <summary>Empty means every room.</summary>
+        public int? RoomId { get; set; }
+    }
+
+    public sealed record SessionOption(int ProposalId, string Title, string Speakers, string Format, int? Minutes, string? PlacedAt);
+
+    public ConferenceEvent Conference { get; private set; } = null!;
+    public IReadOnlyList<DateOnly> Days { get; private set; } = [];
+    public DateOnly Day { get; private set; }
+    public IReadOnlyList<TimeSlot> Slots { get; private set; } = [];
+    public IReadOnlyList<TimeSlot> DaySlots { get; private set; } = [];
+    public ScheduleGrid<ProgramEntry> Grid { get; private set; } = null!;
+    public ScheduleDraft.Draft Draft { get; private set; } = null!;
+    public IReadOnlyList<ScheduleChange> Pending { get; private set; } = [];
+    public IReadOnlyList<SessionOption> Sessions { get; private set; } = [];
+    public ScheduleVersion? Latest { get; private set; }
+    public HashSet<int> WarnedItems { get; private set; } = [];
+    [BindProperty] public PlaceInput Place { get; set; } = new();
+    [BindProperty] public ItemInput Item { get; set; } = new();
+    [BindProperty, StringLength(ScheduleVersion.NoteMaxLength, ErrorMessage = "The note can be at most {1} characters.")]
+    public string? Note { get; set; }
+    [TempData] public string? Message { get; set; }
+
+    private string Me => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    public async Task<IActionResult> OnGetAsync(DateOnly? day, CancellationToken ct)
+    {
+        if (!await LoadAsync(day, ct)) return NotFound();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPlaceAsync(DateOnly? day, CancellationToken ct)
+    {
+        Validate(nameof(Place));
+        var conference = await conferences.GetAsync(ct);
+        if (conference is null) return NotFound();
+        if (ModelState.IsValid)
+        {
+            var proposal = await db.Proposals.AsNoTracking().Where(p => p.Id == Place.ProposalId && p.ConferenceEventId == conference.Id)
+                .Select(p => new { p.Title, p.State }).FirstOrDefaultAsync(ct);
+            var slot = await db.TimeSlots.FirstOrDefaultAsync(s => s.Id == Place.SlotId && s.ConferenceEventId == conference.Id, ct);
+            if (proposal is null) ModelState.AddModelError("Place.ProposalId", "That session does not exist.");
+            else if (proposal.State != ProposalState.Confirmed) ModelState.AddModelError("Place.ProposalId", $"“{proposal.Title}” is not confirmed by its speaker, so it cannot be placed.");
+            if (slot is null) ModelState.AddModelError("Place.SlotId", "That time slot does not exist.");
+            if (!conference.Rooms.Any(r => r.Id == Place.RoomId)) ModelState.AddModelError("Place.RoomId", "That room does not exist.");
+            if (Place.Kind is not (ScheduleItemKind.Session or ScheduleItemKind.Keynote)) ModelState.AddModelError("Place.Kind", "A session is placed as a session or a keynote.");
+            if (ModelState.IsValid)
+            {
+                var item = await db.ScheduleItems.FirstOrDefaultAsync(i => i.ProposalId == Place.ProposalId, ct);
+                var moved = item is not null;
+                item ??= db.ScheduleItems.Add(new ScheduleItem { ConferenceEventId = conference.Id, ProposalId = Place.ProposalId }).Entity;
+                item.TimeSlotId = slot!.Id;
+                item.RoomId = Place.RoomId;
+                item.Kind = Place.Kind;
+                item.UpdatedAt = Now;
+                await db.SaveChangesAsync(ct);
+                var room = conference.Rooms.First(r => r.Id == Place.RoomId).Name;
+                Message = $"{(moved ? "Moved" : "Placed")} “{proposal!.Title}” at {ProgramStore.Describe(conference, slot.StartsAt)}, {room}. The public schedule changes when you publish.";
+                return RedirectToPage(new { day = ProgramStore.DayOf(conference, slot.StartsAt) });
+            }
+        }
+        await LoadAsync(day, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostItemAsync(DateOnly? day, CancellationToken ct)
+    {
+        Validate(nameof(Item));
+        var conference = await conferences.GetAsync(ct);
+        if (conference is null) return NotFound();
+        if (ModelState.IsValid)
+        {
+            var slot = await db.TimeSlots.FirstOrDefaultAsync(s => s.Id == Item.SlotId && s.ConferenceEventId == conference.Id, ct);
+            if (slot is null) ModelState.AddModelError("Item.SlotId", "That time slot does not exist.");
+            if (Item.RoomId is not null && !conference.Rooms.Any(r => r.Id == Item.RoomId)) ModelState.AddModelError("Item.RoomId", "That room does not exist.");
+            if (Item.Kind == ScheduleItemKind.Session) ModelState.AddModelError("Item.Kind", "Sessions come from confirmed proposals: use “Place a session”.");
+            if (ModelState.IsValid)
+            {
+                db.ScheduleItems.Add(new ScheduleItem
+                {
+                    ConferenceEventId = conference.Id, TimeSlotId = slot!.Id, RoomId = Item.RoomId, Kind = Item.Kind,
+                    Title = Item.Title.Trim(), UpdatedAt = Now,
+                });
+                await db.SaveChangesAsync(ct);
+                Message = $"Added “{Item.Title.Trim()}” at {ProgramStore.Describe(conference, slot.StartsAt)}.";
+                return RedirectToPage(new { day = ProgramStore.DayOf(conference, slot.StartsAt) });
+            }
+        }
+        await LoadAsync(day, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(int id, DateOnly? day, CancellationToken ct)
+    {
+        var conference = await conferences.GetAsync(ct);
+        if (conference is null) return NotFound();
+        var removed = await db.ScheduleItems.Where(i => i.Id == id && i.ConferenceEventId == conference.Id).ExecuteDeleteAsync(ct);
+        if (removed == 0) return NotFound();
+        Message = "Removed from the draft. The public schedule changes when you publish.";
+        return RedirectToPage(new { day });
+    }
+
+    public async Task<IActionResult> OnPostPublishAsync(DateOnly? day, CancellationToken ct)
+    {
+        ModelState.Clear();
+        Validate(nameof(Note));
+        var conference = await conferences.GetAsync(ct);
+        if (conference is null) return NotFound();
+        if (ModelState.IsValid)
+        {
+            var outcome = await drafts.PublishAsync(conference, Me, Note ?? "", Now, ct);
+            if (outcome.Version is { } v)
+            {
+                Message = $"Published version {v.Number}. {outcome.EmailCount} email{(outcome.EmailCount == 1 ? "" : "s")} to speakers whose sessions changed are on their way.";
+                return RedirectToPage(new { day });
+            }
+            ModelState.AddModelError("", outcome.Problem!);
+        }
+        await LoadAsync(day, ct);
+        return Page();
+    }
+
+    /// <summary>Keeps only the errors of the form that was posted; the page binds all three.</summary>
+    private void Validate(string prefix)
+    {
+        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(prefix, StringComparison.Ordinal)).ToList())
+            ModelState.Remove(key);
+    }
+
+    private async Task<bool> LoadAsync(DateOnly? day, CancellationToken ct)
+    {
+        var conference = await conferences.GetAsync(ct);
+        if (conference is null) return false;
+        Conference = conference;
+        Days = Enumerable.Range(0, conference.DayCount).Select(i => conference.StartDate.AddDays(i)).ToList();
+        Day = day is { } d && Days.Contains(d) ? d : Days[0];
+        Slots = await db.TimeSlots.AsNoTracking().Where(s => s.ConferenceEventId == conference.Id).OrderBy(s => s.StartsAt).ThenBy(s => s.EndsAt).ToListAsync(ct);
+        DaySlots = Slots.Where(s => ProgramStore.DayOf(conference, s.StartsAt) == Day).ToList();
+        Draft = await drafts.LoadAsync(conference, ct);
+        WarnedItems = Draft.Warnings.SelectMany(w => w.ItemIds).ToHashSet();
+        Pending = await drafts.PendingChangesAsync(conference, Draft, ct);
+        Latest = await db.ScheduleVersions.AsNoTracking().Where(v => v.ConferenceEventId == conference.Id)
+            .OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct);
+        var dayEntries = Draft.Entries.Where(e => ProgramStore.DayOf(conference, e.Entry.StartsAt) == Day);
+        Grid = new ScheduleGrid<ProgramEntry>(dayEntries, conference.Rooms, DaySlots.Select(s => s.StartsAt),
+            e => e.Entry.StartsAt, e => e.Entry.EndsAt, e => e.Entry.RoomId);
+
+        var placed = Draft.Entries.Where(e => e.Entry.ProposalId is not null).ToDictionary(e => e.Entry.ProposalId!.Value);
+        var confirmed = await db.Proposals.AsNoTracking().Where(p => p.ConferenceEventId == conference.Id && p.State == ProposalState.Confirmed)
+            .OrderBy(p => p.Title).Select(p => new { p.Id, p.Title, Format = p.Format!.Name, p.Format.DurationMinutes, Speakers = p.Speakers.Select(s => s.UserId).ToList() })
+            .ToListAsync(ct);
+        var ids = confirmed.SelectMany(p => p.Speakers).Distinct().ToList();
+        var names = await db.SpeakerProfiles.AsNoTracking().Where(p => ids.Contains(p.UserId)).ToDictionaryAsync(p => p.UserId, p => p.DisplayName, ct);
+        var userNames = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName ?? "", ct);
+        Sessions = confirmed.Select(p => new SessionOption(p.Id, p.Title,
+                string.Join(", ", p.Speakers.Select(s => names.GetValueOrDefault(s) is { Length: > 0 } n ? n : userNames.GetValueOrDefault(s, ""))),
+                p.Format, p.DurationMinutes,
+                placed.TryGetValue(p.Id, out var e) ? $"{ProgramStore.Describe(conference, e.Entry.StartsAt)}, {e.Entry.RoomName}" : null))
+            .ToList();
+        return true;
+    }
+}

@@ -1,0 +1,162 @@
+using System.Net;
+using AiEngineer.Core.Cfp;
+using AiEngineer.Core.Conference;
+using AiEngineer.Core.Data;
+using AiEngineer.Core.Schedule;
+using AiEngineer.Web.Infrastructure.Email;
+using AiEngineer.Web.Infrastructure.Site;
+using AiEngineer.Web.Pages.Schedule;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AiEngineer.Web.Pages.Admin.Schedule;
+
+/// <summary>
+/// The draft schedule as the checker and the publisher see it, and publishing it: one place that turns the draft
+/// into a new public version, its changelog and the emails to speakers whose sessions were added, moved or removed.
+/// </summary>
+public sealed class ScheduleDraft(AppDbContext db, IOptionsMonitor<SiteOptions> siteOptions)
+{
+    public sealed record Draft(IReadOnlyList<ProgramEntry> Entries, IReadOnlyList<SpeakerInfo> Speakers, IReadOnlyList<ScheduleWarning> Warnings);
+
+    public sealed record PublishOutcome(ScheduleVersion? Version, string? Problem, int EmailCount = 0);
+
+    public async Task<Draft> LoadAsync(ConferenceEvent conference, CancellationToken ct)
+    {
+        var rooms = conference.Rooms.ToDictionary(r => r.Id, r => r.Name);
+        var items = await db.ScheduleItems.AsNoTracking().Include(i => i.Slot)
+            .Where(i => i.ConferenceEventId == conference.Id).ToListAsync(ct);
+        var proposalIds = items.Where(i => i.ProposalId != null).Select(i => i.ProposalId!.Value).ToList();
+        var proposals = await db.Proposals.AsNoTracking().Include(p => p.Speakers).Include(p => p.Format).Include(p => p.Track)
+            .Where(p => proposalIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var speakerIds = proposals.Values.SelectMany(p => p.Speakers).Select(s => s.UserId).Distinct().ToList();
+        var speakers = await SpeakersAsync(speakerIds, ct);
+        var names = speakers.ToDictionary(s => s.UserId, s => s.Name);
+
+        var entries = new List<ProgramEntry>();
+        foreach (var i in items)
+        {
+            var room = i.RoomId is { } r ? rooms.GetValueOrDefault(r, "Room") : "All rooms";
+            if (i.ProposalId is { } pid && proposals.TryGetValue(pid, out var p))
+            {
+                var people = p.Speakers.OrderByDescending(s => s.IsPrimary).ThenBy(s => s.JoinedAt)
+                    .Select(s => new DraftSpeaker(s.UserId, names.GetValueOrDefault(s.UserId, "A speaker"))).ToList();
+                entries.Add(new ProgramEntry(
+                    new DraftEntry(i.Id, p.Title, i.Kind, i.RoomId, room, i.Slot.StartsAt, i.Slot.EndsAt, p.Id,
+                        p.Format?.DurationMinutes, people, p.State == ProposalState.Confirmed),
+                    p.Track?.Name, p.Format?.Name, p.Level.ToString(), p.Abstract));
+            }
+            else
+            {
+                entries.Add(new ProgramEntry(new DraftEntry(i.Id, i.Title, i.Kind, i.RoomId, room, i.Slot.StartsAt, i.Slot.EndsAt)));
+            }
+        }
+        var availability = (await db.SpeakerAvailabilities.AsNoTracking().Where(a => speakerIds.Contains(a.UserId)).ToListAsync(ct))
+            .GroupBy(a => a.UserId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<(DateTime, DateTime)>)g.Select(a => (a.StartsAt, a.EndsAt)).ToList());
+        var warnings = ScheduleChecker.Check(entries.Select(e => e.Entry).ToList(), availability, t => ProgramStore.Describe(conference, t));
+        return new Draft(entries, speakers, warnings);
+    }
+
+    private async Task<List<SpeakerInfo>> SpeakersAsync(List<string> userIds, CancellationToken ct)
+    {
+        var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
+        var profiles = await db.SpeakerProfiles.AsNoTracking().Where(p => userIds.Contains(p.UserId)).ToDictionaryAsync(p => p.UserId, ct);
+        return users.Select(u => profiles.TryGetValue(u.Id, out var p) && p.DisplayName.Length > 0
+                ? new SpeakerInfo(u.Id, p.DisplayName, p.Company, p.Headline)
+                : new SpeakerInfo(u.Id, u.DisplayName ?? "Speaker", "", ""))
+            .ToList();
+    }
+
+    public async Task<PublishedProgram?> LatestAsync(ConferenceEvent conference, CancellationToken ct)
+    {
+        var json = await db.ScheduleVersions.AsNoTracking().Where(v => v.ConferenceEventId == conference.Id)
+            .OrderByDescending(v => v.Number).Select(v => v.Snapshot).FirstOrDefaultAsync(ct);
+        return json is null ? null : PublishedProgram.FromJson(json);
+    }
+
+    /// <summary>What publishing now would change, for the preview; empty when the public program is up to date.</summary>
+    public async Task<IReadOnlyList<ScheduleChange>> PendingChangesAsync(ConferenceEvent conference, Draft draft, CancellationToken ct)
+    {
+        var previous = await LatestAsync(conference, ct);
+        var (_, changes) = Build(conference, draft, previous, DateTime.UtcNow);
+        return changes;
+    }
+
+    private static (PublishedProgram, IReadOnlyList<ScheduleChange>) Build(ConferenceEvent conference, Draft draft, PublishedProgram? previous, DateTime now) =>
+        PublishedProgram.Build(draft.Entries.Where(e => e.Entry.Confirmed).ToList(), draft.Speakers, previous,
+            (previous?.Version ?? 0) + 1, now, t => ProgramStore.Describe(conference, t));
+
+    public async Task<PublishOutcome> PublishAsync(ConferenceEvent conference, string userId, string note, DateTime now, CancellationToken ct)
+    {
+        var draft = await LoadAsync(conference, ct);
+        var previous = await LatestAsync(conference, ct);
+        var (program, changes) = Build(conference, draft, previous, now);
+        if (previous is not null && changes.Count == 0)
+            return new(null, $"Nothing has changed since version {previous.Version}; there is nothing to publish.");
+        if (previous is null && program.Sessions.Count == 0)
+            return new(null, "The schedule is empty. Place sessions or items before publishing.");
+
+        var version = new ScheduleVersion
+        {
+            ConferenceEventId = conference.Id,
+            Number = program.Version,
+            PublishedAt = now,
+            PublishedByUserId = userId,
+            Note = note.Trim(),
+            Changelog = string.Join('\n', changes.Select(c => c.Text)),
+            Snapshot = program.ToJson(),
+        };
+        db.ScheduleVersions.Add(version);
+        var emails = await QueueSpeakerEmailsAsync(conference, changes, program, previous, now, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique (conference, number) index: another organizer published version N a moment ago.
+            db.ChangeTracker.Clear();
+            return new(null, "Someone else published the schedule a moment ago. Review the changes again and publish.");
+        }
+        return new(version, null, emails);
+    }
+
+    private static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
+
+    private async Task<int> QueueSpeakerEmailsAsync(ConferenceEvent conference, IReadOnlyList<ScheduleChange> changes,
+        PublishedProgram program, PublishedProgram? previous, DateTime now, CancellationToken ct)
+    {
+        var site = siteOptions.CurrentValue;
+        var count = 0;
+        foreach (var change in changes.Where(c => c.ProposalId is not null && c.Kind != ScheduleChangeKind.Changed))
+        {
+            var session = program.Sessions.FirstOrDefault(s => s.Key == change.Key)
+                          ?? previous?.Sessions.FirstOrDefault(s => s.Key == change.Key);
+            if (session is null) continue;
+            var ids = session.SpeakerUserIds.ToList();
+            var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.Email != null)
+                .Select(u => new { u.Email, u.DisplayName }).ToListAsync(ct);
+            var when = $"{ProgramStore.Describe(conference, session.StartsAt)}–{ProgramStore.Clock(conference, session.EndsAt)} ({conference.TimeZoneId})";
+            var (subject, text) = change.Kind switch
+            {
+                ScheduleChangeKind.Added => ($"Your session is on the schedule: {session.Title}",
+                    $"<p><strong>{E(session.Title)}</strong> is scheduled for <strong>{E(when)}</strong> in <strong>{E(session.RoomName)}</strong>.</p>"),
+                ScheduleChangeKind.Moved => ($"Your session has moved: {session.Title}",
+                    $"<p><strong>{E(session.Title)}</strong> has moved. It is now on <strong>{E(when)}</strong> in <strong>{E(session.RoomName)}</strong>.</p>"),
+                _ => ($"Your session is off the schedule: {session.Title}",
+                    $"<p><strong>{E(session.Title)}</strong> is no longer on the published schedule. The organizers will be in touch.</p>"),
+            };
+            var link = change.Kind == ScheduleChangeKind.Removed || session.Slug is null ? site.Link("/my/submissions") : site.Link($"/talks/{session.Slug}");
+            foreach (var p in people)
+            {
+                db.OutboundEmails.Add(EmailComposer.Compose(p.Email!, p.DisplayName, subject,
+                    $"<p>Hi {E(p.DisplayName ?? p.Email)},</p>{text}<p><a href=\"{E(link)}\">{(change.Kind == ScheduleChangeKind.Removed ? "Your submissions" : "See your session")}</a></p>" +
+                    "<p>If this time does not work for you, reply to this email as soon as you can.</p>",
+                    "schedule.change", now));
+                count++;
+            }
+        }
+        return count;
+    }
+}

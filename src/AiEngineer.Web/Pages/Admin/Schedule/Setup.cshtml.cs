@@ -1,0 +1,185 @@
+using System.ComponentModel.DataAnnotations;
+using AiEngineer.Core.Conference;
+using AiEngineer.Core.Data;
+using AiEngineer.Core.Schedule;
+using AiEngineer.Web.Infrastructure.Site;
+using AiEngineer.Web.Pages.Cfp;
+using AiEngineer.Web.Pages.Schedule;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace AiEngineer.Web.Pages.Admin.Schedule;
+
+/// <summary>The frame the schedule is built in: rooms (capacity, livestream) and each day's time slots.</summary>
+public class SetupModel(AppDbContext db, ConferenceContext conferences) : PageModel
+{
+    public sealed class RoomInput
+    {
+        public int? Id { get; set; }
+        [Required(ErrorMessage = "The room needs a name.")]
+        [StringLength(AiEngineer.Core.Conference.Room.NameMaxLength, ErrorMessage = "The name can be at most {1} characters.")]
+        public string Name { get; set; } = "";
+        [Range(0, 100_000, ErrorMessage = "Capacity must be between {1} and {2}.")]
+        public int Capacity { get; set; }
+        public bool Livestreamed { get; set; }
+        [WebLink, StringLength(ConferenceEvent.UrlMaxLength, ErrorMessage = "The stream link can be at most {1} characters.")]
+        public string? StreamUrl { get; set; }
+        [Range(0, 1000, ErrorMessage = "The order must be between {1} and {2}.")]
+        public int SortOrder { get; set; }
+    }
+
+    public sealed class SlotInput
+    {
+        [Required(ErrorMessage = "Choose a day.")] public DateOnly? Day { get; set; }
+        [Required(ErrorMessage = "Give a start time.")] public TimeOnly? Start { get; set; }
+        [Required(ErrorMessage = "Give an end time.")] public TimeOnly? End { get; set; }
+        [Range(1, 30, ErrorMessage = "Repeat between {1} and {2} times.")]
+        public int Repeat { get; set; } = 1;
+        [Range(0, 240, ErrorMessage = "The gap must be between {1} and {2} minutes.")]
+        public int GapMinutes { get; set; }
+    }
+
+    public ConferenceEvent Conference { get; private set; } = null!;
+    public IReadOnlyList<DateOnly> Days { get; private set; } = [];
+    public IReadOnlyList<(TimeSlot Slot, int Items)> Slots { get; private set; } = [];
+    public IReadOnlyDictionary<int, int> RoomUse { get; private set; } = new Dictionary<int, int>();
+    [BindProperty] public RoomInput Room { get; set; } = new();
+    [BindProperty] public SlotInput Slot { get; set; } = new();
+    [TempData] public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostRoomAsync(CancellationToken ct)
+    {
+        Keep(nameof(Room));
+        var conference = await conferences.GetAsync(ct);
+        if (conference is null) return NotFound();
+        var name = Room.Name.Trim();
+        if (ModelState.IsValid && await db.Rooms.AnyAsync(r => r.ConferenceEventId == conference.Id && r.Name == name && r.Id != Room.Id, ct))
+            ModelState.AddModelError("Room.Name", $"There is already a room called “{name}”.");
+        if (!ModelState.IsValid) { await LoadAsync(ct); return Page(); }
+        Room room;
+        if (Room.Id is { } id)
+        {
+            var found = await db.Rooms.FirstOrDefaultAsync(r => r.Id == id && r.ConferenceEventId == conference.Id, ct);
+            if (found is null) return NotFound();
+            room = found;
+        }
+        else
+        {
+            room = db.Rooms.Add(new Room { ConferenceEventId = conference.Id }).Entity;
+        }
+        room.Name = name;
+        room.Capacity = Room.Capacity;
+        room.Livestreamed = Room.Livestreamed;
+        room.StreamUrl = string.IsNullOrWhiteSpace(Room.StreamUrl) ? null : Room.StreamUrl.Trim();
+        room.SortOrder = Room.SortOrder;
+        await db.SaveChangesAsync(ct);
+        Message = $"Saved the room “{name}”.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostDeleteRoomAsync(int id, CancellationToken ct)
+    {
+        var conference = await conferences.GetAsync(ct);
+        if (conference is null) return NotFound();
+        var room = await db.Rooms.FirstOrDefaultAsync(r => r.Id == id && r.ConferenceEventId == conference.Id, ct);
+        if (room is null) return NotFound();
+        if (await db.ScheduleItems.AnyAsync(i => i.RoomId == id, ct))
+        {
+            ModelState.AddModelError("", $"“{room.Name}” has sessions or items in the draft schedule. Move or remove them first.");
+            await LoadAsync(ct);
+            return Page();
+        }
+        db.Rooms.Remove(room);
+        await db.SaveChangesAsync(ct);
+        Message = $"Deleted the room “{room.Name}”.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostSlotAsync(CancellationToken ct)
+    {
+        Keep(nameof(Slot));
+        var conference = await conferences.GetAsync(ct);
+        if (conference is null) return NotFound();
+        var added = new List<TimeSlot>();
+        if (ModelState.IsValid)
+        {
+            var day = Slot.Day!.Value;
+            if (day < conference.StartDate || day > conference.EndDate)
+                ModelState.AddModelError("Slot.Day", "Choose one of the conference days.");
+            if (Slot.End <= Slot.Start)
+                ModelState.AddModelError("Slot.End", "The slot must end after it starts.");
+            if (ModelState.IsValid)
+            {
+                var length = Slot.End!.Value - Slot.Start!.Value;
+                var start = day.ToDateTime(Slot.Start.Value);
+                var existing = await db.TimeSlots.Where(s => s.ConferenceEventId == conference.Id).ToListAsync(ct);
+                for (var n = 0; n < Slot.Repeat; n++)
+                {
+                    var end = start + length;
+                    if (DateOnly.FromDateTime(end.AddTicks(-1)) != day)
+                    {
+                        ModelState.AddModelError("Slot.Repeat", "The slots would run past midnight. Repeat fewer times.");
+                        break;
+                    }
+                    var startUtc = ModelState.ToUtc(conference, start, "Slot.Start");
+                    var endUtc = ModelState.ToUtc(conference, end, "Slot.End");
+                    if (startUtc is null || endUtc is null) break;
+                    if (existing.Concat(added).Any(s => s.StartsAt == startUtc && s.EndsAt == endUtc))
+                    {
+                        ModelState.AddModelError("Slot.Start", $"There is already a slot at {ProgramStore.Describe(conference, startUtc.Value)}–{ProgramStore.Clock(conference, endUtc.Value)}.");
+                        break;
+                    }
+                    added.Add(new TimeSlot { ConferenceEventId = conference.Id, StartsAt = startUtc.Value, EndsAt = endUtc.Value });
+                    start = end.AddMinutes(Slot.GapMinutes);
+                }
+            }
+        }
+        if (!ModelState.IsValid) { await LoadAsync(ct); return Page(); }
+        db.TimeSlots.AddRange(added);
+        await db.SaveChangesAsync(ct);
+        Message = added.Count == 1 ? "Added one time slot." : $"Added {added.Count} time slots.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostDeleteSlotAsync(int id, CancellationToken ct)
+    {
+        var conference = await conferences.GetAsync(ct);
+        if (conference is null) return NotFound();
+        var slot = await db.TimeSlots.FirstOrDefaultAsync(s => s.Id == id && s.ConferenceEventId == conference.Id, ct);
+        if (slot is null) return NotFound();
+        if (await db.ScheduleItems.AnyAsync(i => i.TimeSlotId == id, ct))
+        {
+            ModelState.AddModelError("", "That slot has sessions or items in the draft schedule. Move or remove them first.");
+            await LoadAsync(ct);
+            return Page();
+        }
+        db.TimeSlots.Remove(slot);
+        await db.SaveChangesAsync(ct);
+        Message = "Deleted the time slot.";
+        return RedirectToPage();
+    }
+
+    private void Keep(string prefix)
+    {
+        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(prefix, StringComparison.Ordinal)).ToList())
+            ModelState.Remove(key);
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var conference = await conferences.GetAsync(ct);
+        if (conference is null) return false;
+        Conference = conference;
+        Days = Enumerable.Range(0, conference.DayCount).Select(i => conference.StartDate.AddDays(i)).ToList();
+        var use = await db.ScheduleItems.Where(i => i.ConferenceEventId == conference.Id)
+            .Select(i => new { i.TimeSlotId, i.RoomId }).ToListAsync(ct);
+        var slots = await db.TimeSlots.AsNoTracking().Where(s => s.ConferenceEventId == conference.Id)
+            .OrderBy(s => s.StartsAt).ThenBy(s => s.EndsAt).ToListAsync(ct);
+        Slots = slots.Select(s => (s, use.Count(u => u.TimeSlotId == s.Id))).ToList();
+        RoomUse = use.Where(u => u.RoomId != null).GroupBy(u => u.RoomId!.Value).ToDictionary(g => g.Key, g => g.Count());
+        return true;
+    }
+}

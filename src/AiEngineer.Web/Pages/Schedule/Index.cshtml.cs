@@ -1,0 +1,56 @@
+using AiEngineer.Core.Conference;
+using AiEngineer.Core.Schedule;
+using AiEngineer.Web.Infrastructure.Site;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AiEngineer.Web.Pages.Schedule;
+
+/// <summary>The published program by day: a grid by room on wide screens, a list on phones, and "now" and "next" during the event.</summary>
+public class IndexModel(ConferenceContext conferences, ProgramStore store, TimeProvider time) : PageModel
+{
+    public ConferenceEvent? Conference { get; private set; }
+    public PublishedProgram? Program { get; private set; }
+    public IReadOnlyList<DateOnly> Days { get; private set; } = [];
+    public DateOnly Day { get; private set; }
+    public IReadOnlyList<PublishedSession> DaySessions { get; private set; } = [];
+    public ScheduleGrid<PublishedSession>? Grid { get; private set; }
+    public IReadOnlyList<PublishedSession> Now { get; private set; } = [];
+    public IReadOnlyList<PublishedSession> Next { get; private set; } = [];
+    public bool DuringEvent { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(DateOnly? day, CancellationToken ct)
+    {
+        Conference = await conferences.GetAsync(ct);
+        if (Conference is null) return Page();
+        Program = await store.GetAsync(Conference, ct);
+        if (Program is null || Program.Sessions.Count == 0) return Page();
+        var c = Conference;
+        Days = Program.Sessions.Select(s => ProgramStore.DayOf(c, s.StartsAt)).Distinct().Order().ToList();
+
+        var now = time.GetUtcNow().UtcDateTime;
+        (Now, Next, DuringEvent) = NowAndNext(Program, now);
+        var today = ProgramStore.DayOf(c, now);
+        Day = day is { } d && Days.Contains(d) ? d : Days.Contains(today) ? today : Days[0];
+        DaySessions = Program.Sessions.Where(s => ProgramStore.DayOf(c, s.StartsAt) == Day).OrderBy(s => s.StartsAt).ThenBy(s => RoomOrder(s)).ToList();
+        var rooms = c.Rooms.Where(r => DaySessions.Any(s => s.RoomId == r.Id)).ToList();
+        Grid = new ScheduleGrid<PublishedSession>(DaySessions, rooms, [], s => s.StartsAt, s => s.EndsAt, s => s.RoomId);
+        return Page();
+    }
+
+    private int RoomOrder(PublishedSession s) => Conference!.Rooms.FindIndex(r => r.Id == s.RoomId);
+
+    /// <summary>What is on now and what starts next; only from a few hours before the first entry to the end of the last.</summary>
+    public static (IReadOnlyList<PublishedSession> Now, IReadOnlyList<PublishedSession> Next, bool During) NowAndNext(PublishedProgram program, DateTime now)
+    {
+        if (program.Sessions.Count == 0) return ([], [], false);
+        var first = program.Sessions.Min(s => s.StartsAt);
+        var last = program.Sessions.Max(s => s.EndsAt);
+        if (now < first.AddHours(-3) || now >= last) return ([], [], false);
+        var current = program.Sessions.Where(s => s.StartsAt <= now && now < s.EndsAt).OrderBy(s => s.StartsAt).ToList();
+        var upcoming = program.Sessions.Where(s => s.StartsAt > now).ToList();
+        var nextStart = upcoming.Count > 0 ? upcoming.Min(s => s.StartsAt) : (DateTime?)null;
+        var next = nextStart is null ? [] : upcoming.Where(s => s.StartsAt == nextStart).ToList();
+        return (current, next, true);
+    }
+}
