@@ -32,6 +32,7 @@ public class HostileInputTests(HostileInputTests.Fixture fixture) : IClassFixtur
             Ids["review"] = (await db.Proposals.FirstAsync(p => p.State == ProposalState.Submitted && p.Speakers.All(s => s.UserId != speaker.Id))).Id.ToString();
             Ids["criterion"] = (await db.ReviewCriteria.OrderBy(c => c.Id).FirstAsync()).Id.ToString();
             Ids["tier"] = (await db.SponsorTiers.SingleAsync(t => t.Name == "Community")).Id.ToString();
+            Ids["day0"] = (await db.Conferences.SingleAsync()).StartDate.ToString("yyyy-MM-dd");
         });
 
         public async Task<HttpClient> ClientAsync(string who)
@@ -222,7 +223,38 @@ public class HostileInputTests(HostileInputTests.Fixture fixture) : IClassFixtur
         ["review settings: overlong criterion"] = Post("organizer", "/admin/review?handler=Settings", Shows("A criterion can be at most"),
             With(GoodSettings, ("Form.Criteria", Script + Long(1000)))) with { FormPage = "/admin/review" },
 
+        // Schedule, availability and sponsor tiers
+        ["room: script as the name, negative capacity"] = Post("organizer", "/admin/schedule/setup?handler=Room", Shows("Capacity must be between"),
+            ("Room.Name", Script), ("Room.Capacity", "-1")) with { FormPage = "/admin/schedule/setup" },
+        ["room: javascript: stream link"] = Post("organizer", "/admin/schedule/setup?handler=Room", Shows("must be a full web address"),
+            ("Room.Name", "Hostile hall"), ("Room.StreamUrl", "javascript:alert(1)")) with { FormPage = "/admin/schedule/setup" },
+        ["room: editing an unknown id"] = Post("organizer", "/admin/schedule/setup?handler=Room", Refused, ("Room.Id", Unknown), ("Room.Name", "Hostile hall")) with { FormPage = "/admin/schedule/setup" },
+        ["slot: a day outside the conference"] = Post("organizer", "/admin/schedule/setup?handler=Slot", Shows("Choose one of the conference days."),
+            ("Slot.Day", "1999-01-01"), ("Slot.Start", "10:00"), ("Slot.End", "11:00")) with { FormPage = "/admin/schedule/setup" },
+        ["slot: ending before it starts"] = Post("organizer", "/admin/schedule/setup?handler=Slot", Shows("The slot must end after it starts."),
+            ("Slot.Day", "{day0}"), ("Slot.Start", "11:00"), ("Slot.End", "10:00")) with { FormPage = "/admin/schedule/setup" },
+        ["slot: repeated ten thousand times"] = Post("organizer", "/admin/schedule/setup?handler=Slot", Shows("Repeat between"),
+            ("Slot.Day", "{day0}"), ("Slot.Start", "10:00"), ("Slot.End", "11:00"), ("Slot.Repeat", "10000")) with { FormPage = "/admin/schedule/setup" },
+        ["slot: a time that is not a time"] = Post("organizer", "/admin/schedule/setup?handler=Slot", Shows("is not valid"),
+            ("Slot.Day", "{day0}"), ("Slot.Start", "25:99"), ("Slot.End", Script)) with { FormPage = "/admin/schedule/setup" },
+        ["schedule: placing unknown ids"] = Post("organizer", "/admin/schedule?handler=Place", Shows("That session does not exist."),
+            ("Place.ProposalId", Unknown), ("Place.SlotId", Unknown), ("Place.RoomId", Unknown)) with { FormPage = "/admin/schedule" },
+        ["schedule: script item in an unknown slot"] = Post("organizer", "/admin/schedule?handler=Item", Shows("That time slot does not exist."),
+            ("Item.Title", Script), ("Item.SlotId", Unknown), ("Item.Kind", "Break")) with { FormPage = "/admin/schedule" },
+        ["schedule: overlong item title"] = Post("organizer", "/admin/schedule?handler=Item", Shows("The title can be at most"),
+            ("Item.Title", Long(10_000)), ("Item.SlotId", Unknown)) with { FormPage = "/admin/schedule" },
+        ["schedule: overlong publish note"] = Post("organizer", "/admin/schedule?handler=Publish", Shows("The note can be at most"), ("Note", Long(100_000))) with { FormPage = "/admin/schedule" },
+        ["availability: days that are not the conference's"] = Post("speaker", "/my/availability", Shows("does not match the conference days"),
+            ("Days[0].Day", "1999-01-01"), ("Days[0].Choice", "Sometimes"), ("Days[0].From", Script)),
+        ["tier: negative price"] = Post("organizer", "/admin/sponsors/tiers/edit", Shows("The price must be between"), ("Input.Name", "Hostile"), ("Input.Price", "-1")),
+        ["tier: slots beyond int"] = Post("organizer", "/admin/sponsors/tiers/edit", Shows("is not valid"), ("Input.Name", "Hostile"), ("Input.Slots", "99999999999")),
+        ["tier: script as the name, unknown ticket type"] = Post("organizer", "/admin/sponsors/tiers/edit", Shows("Choose a ticket type that exists."),
+            ("Input.Name", Script), ("Input.IncludedTickets", "1"), ("Input.IncludedTicketTypeId", Unknown)),
+        ["tier: editing an unknown id"] = Post("organizer", "/admin/sponsors/tiers/edit/" + Unknown, Refused, ("Input.Name", "Hostile")) with { FormPage = "/admin/sponsors/tiers/edit" },
+
         // Public routes
+        ["speaker page: path traversal slug"] = Get("anonymous", "/speakers/" + Uri.EscapeDataString(Traversal), Refused),
+        ["talk page: script slug"] = Get("anonymous", "/talks/" + Uri.EscapeDataString(Script), Refused),
         ["sponsor page: path traversal slug"] = Get("anonymous", "/sponsors/" + Uri.EscapeDataString(Traversal), Refused),
         ["sponsor page: script slug"] = Get("anonymous", "/sponsors/" + Uri.EscapeDataString(Script), Refused),
         ["tickets: null byte in the voucher"] = Get("anonymous", "/tickets?voucher=a%00b", Refused),
