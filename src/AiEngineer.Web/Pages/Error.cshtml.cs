@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -12,7 +13,21 @@ public class ErrorModel : PageModel
     public string? RequestId { get; private set; }
 
     public void OnGet(int? code) => Set(code);
-    public void OnPost(int? code) => Set(code);
+
+    /// <summary>
+    /// A failed POST is re-executed here as a POST, so the page must answer one, without a token (the token may be what
+    /// failed). Posted to directly, there is nothing to accept: 400, like any other form without a token.
+    /// </summary>
+    public IActionResult OnPost(int? code)
+    {
+        if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is null && HttpContext.Features.Get<IExceptionHandlerFeature>() is null)
+            return BadRequest();
+        Set(code);
+        return Page();
+    }
+
+    /// <summary>Seconds until a rate-limited form may be sent again, when the limiter said.</summary>
+    public string? RetryAfter => Response.Headers.RetryAfter.FirstOrDefault();
 
     private void Set(int? code)
     {

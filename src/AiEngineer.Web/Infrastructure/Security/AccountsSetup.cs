@@ -29,19 +29,31 @@ public static class AccountsSetup
             .SetApplicationName("AiEngineer.Summit")
             .PersistKeysToDbContext<AppDbContext>();
 
+        // Every cookie the site sets (auth, antiforgery, TempData, Identity's own) is HttpOnly, at least SameSite=Lax,
+        // and Secure in Production.
+        var secure = builder.Environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        builder.Services.Configure<CookiePolicyOptions>(o =>
+        {
+            o.HttpOnly = Microsoft.AspNetCore.CookiePolicy.HttpOnlyPolicy.Always;
+            o.MinimumSameSitePolicy = SameSiteMode.Lax;
+            o.Secure = secure;
+        });
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "aie.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = builder.Environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SecurePolicy = secure;
             o.LoginPath = "/Identity/Account/Login";
             o.AccessDeniedPath = "/Identity/Account/AccessDenied";
         });
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "aie.af";
-            o.Cookie.SecurePolicy = builder.Environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.Cookie.HttpOnly = true;
+            // Only this site's own pages ever post the token back, so the cookie need not travel on cross-site navigation.
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = secure;
         });
 
         Policies.Configure(builder.Services.AddAuthorizationBuilder());

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AiEngineer.Web.Infrastructure.Database;
+using AiEngineer.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace AiEngineer.Web.Infrastructure.Site;
@@ -23,28 +24,21 @@ public static class SiteSetup
 
     public static void UseSite(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/Error");
-            if (app.Environment.IsProduction()) app.UseHsts();
-        }
+        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
-        app.Use(async (ctx, next) =>
-        {
-            var h = ctx.Response.Headers;
-            h.XContentTypeOptions = "nosniff";
-            h["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            h.XFrameOptions = "DENY";
-            h.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data: https:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
-            await next();
-        });
+        app.UseSecurityHeaders();
+        app.UseCookiePolicy();
         app.UseStaticFiles();
         app.UseLogging();
         app.UseRouting();
+        app.UseRequestLimits();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+        // Probes read; nothing is posted to them.
+        var probe = new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]);
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).WithMetadata(probe);
         app.MapHealthChecks("/healthz/ready", new HealthCheckOptions
         {
             Predicate = c => c.Tags.Contains("ready"),
@@ -57,7 +51,7 @@ public static class SiteSetup
                     checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
                 }));
             },
-        });
+        }).WithMetadata(probe);
         Tickets.TicketingSetup.MapTicketing(app);
         Sponsors.SponsorsSetup.MapSponsors(app);
         Pages.Schedule.ScheduleFeeds.MapScheduleFeeds(app);

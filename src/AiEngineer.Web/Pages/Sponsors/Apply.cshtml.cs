@@ -13,7 +13,8 @@ namespace AiEngineer.Web.Pages.Sponsors;
 
 /// <summary>A company applies: the form, the logo (sanitized or re-encoded) and an atomic slot hold.</summary>
 [Authorize]
-[RequestSizeLimit(3 * 1024 * 1024)]
+[RequestSizeLimit(LogoProcessor.MaxBytes + 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = LogoProcessor.MaxBytes + 1024 * 1024)]
 public class ApplyModel(AppDbContext db, SponsorSales sales, UserManager<AppUser> users, TimeProvider time) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();

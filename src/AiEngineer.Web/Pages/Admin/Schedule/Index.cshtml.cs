@@ -140,7 +140,8 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, Schedule
 
     public async Task<IActionResult> OnPostPublishAsync(DateOnly? day, CancellationToken ct)
     {
-        ModelState.Clear();
+        // Validate keeps the note's errors and drops the other forms'; a ModelState.Clear() here used to drop the note's
+        // length error too, so an overlong note went on to publishing.
         Validate(nameof(Note));
         var conference = await conferences.GetAsync(ct);
         if (conference is null) return NotFound();

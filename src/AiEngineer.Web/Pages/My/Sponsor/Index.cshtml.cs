@@ -11,7 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace AiEngineer.Web.Pages.My.Sponsor;
 
 /// <summary>The sponsor contact's portal: status, card payment and receipt, description, and a new logo for an organizer to approve.</summary>
-[RequestSizeLimit(3 * 1024 * 1024)]
+[RequestSizeLimit(LogoProcessor.MaxBytes + 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = LogoProcessor.MaxBytes + 1024 * 1024)]
 public class IndexModel(AppDbContext db, UserManager<AppUser> users, TimeProvider time, Core.Tickets.TicketSales sales,
     Infrastructure.Sponsors.SponsorCardPayments cardPayments) : PageModel
 {

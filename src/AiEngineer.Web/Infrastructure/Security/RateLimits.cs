@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace AiEngineer.Web.Infrastructure.Security;
+
+/// <summary>One limit: at most <see cref="PermitLimit"/> POSTs per partition in each fixed window of <see cref="WindowSeconds"/>.</summary>
+public sealed class RateLimitRule
+{
+    public int PermitLimit { get; set; }
+    public int WindowSeconds { get; set; } = 60;
+}
+
+/// <summary>Bound to "RateLimits". Every rule counts POSTs only; GETs are never limited.</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimits";
+
+    public bool Enabled { get; set; } = true;
+    /// <summary>
+    /// Sign-in attempts per client IP. Identity's lockout guards each account; this slows trying many accounts from one
+    /// address, while a venue or office NAT (or a test suite signing in thirty sponsors at once) still gets through.
+    /// </summary>
+    public RateLimitRule Login { get; set; } = new() { PermitLimit = 60, WindowSeconds = 60 };
+    /// <summary>Password-reset requests per client IP: each sends an email.</summary>
+    public RateLimitRule PasswordReset { get; set; } = new() { PermitLimit = 5, WindowSeconds = 300 };
+    /// <summary>Proposal creates, saves, submits and invitations per signed-in speaker.</summary>
+    public RateLimitRule Proposals { get; set; } = new() { PermitLimit = 30, WindowSeconds = 60 };
+    /// <summary>Sponsor applications per signed-in account.</summary>
+    public RateLimitRule SponsorApply { get; set; } = new() { PermitLimit = 10, WindowSeconds = 600 };
+    /// <summary>
+    /// Checkouts per client IP. High on purpose: buyers behind one venue, office or carrier NAT share an address,
+    /// and the ticket-rush benchmark sends 5,000 buyers from one address. Holds, per-order limits and the idempotency
+    /// key protect the seats; this stops a runaway script.
+    /// </summary>
+    public RateLimitRule Checkout { get; set; } = new() { PermitLimit = 6000, WindowSeconds = 60 };
+}
+
+/// <summary>
+/// The built-in rate limiter on the forms worth abusing: sign-in, password reset, proposals, sponsor applications and
+/// checkout. Anonymous forms are counted per client IP (the forwarded one behind a proxy when
+/// ASPNETCORE_FORWARDEDHEADERS_ENABLED is set); forms that need an account per signed-in user. A refused POST answers
+/// 429 with Retry-After, and the status-code page explains it.
+/// </summary>
+public static class RateLimits
+{
+    public const string Login = "login";
+    public const string PasswordReset = "password-reset";
+    public const string Proposals = "proposals";
+    public const string SponsorApply = "sponsor-apply";
+    public const string Checkout = "checkout";
+
+    public static WebApplicationBuilder AddRateLimits(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection(RateLimitOptions.Section));
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (context, _) =>
+            {
+                var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
+                    ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
+                    : 60;
+                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                // No body here: the status-code page (/Error?code=429) renders the friendly explanation.
+                return ValueTask.CompletedTask;
+            };
+            o.AddPolicy(Login, http => Partition(http, Login, o => o.Login, perUser: false));
+            o.AddPolicy(PasswordReset, http => Partition(http, PasswordReset, o => o.PasswordReset, perUser: false));
+            o.AddPolicy(Proposals, http => Partition(http, Proposals, o => o.Proposals, perUser: true));
+            o.AddPolicy(SponsorApply, http => Partition(http, SponsorApply, o => o.SponsorApply, perUser: true));
+            o.AddPolicy(Checkout, http => Partition(http, Checkout, o => o.Checkout, perUser: false));
+        });
+        builder.Services.Configure<RazorPagesOptions>(o =>
+        {
+            var c = o.Conventions;
+            c.AddAreaPageApplicationModelConvention("Identity", "/Account/Login", Limit(Login));
+            c.AddAreaPageApplicationModelConvention("Identity", "/Account/ForgotPassword", Limit(PasswordReset));
+            c.AddFolderApplicationModelConvention("/My/Submissions", Limit(Proposals));
+            c.AddPageApplicationModelConvention("/Sponsors/Apply", Limit(SponsorApply));
+            c.AddPageApplicationModelConvention("/Tickets/Checkout", Limit(Checkout));
+        });
+        return builder;
+    }
+
+    private static Action<PageApplicationModel> Limit(string policy) =>
+        model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(policy));
+
+    private static RateLimitPartition<string> Partition(HttpContext http, string policy, Func<RateLimitOptions, RateLimitRule> pick, bool perUser)
+    {
+        var options = http.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitOptions>>().CurrentValue;
+        if (!options.Enabled || !HttpMethods.IsPost(http.Request.Method)) return RateLimitPartition.GetNoLimiter("");
+        var rule = pick(options);
+        var user = perUser ? http.User.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+        var key = user is not null ? $"{policy}:user:{user}" : $"{policy}:ip:{http.Connection.RemoteIpAddress}";
+        return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = Math.Max(1, rule.PermitLimit),
+            Window = TimeSpan.FromSeconds(Math.Max(1, rule.WindowSeconds)),
+            QueueLimit = 0,
+        });
+    }
+}

@@ -1,0 +1,144 @@
+using System.Net;
+using AiEngineer.Web.Infrastructure.Security;
+using AiEngineer.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace AiEngineer.Web.Tests.Security;
+
+/// <summary>Tight limits set through configuration, as an operator would; each test uses its own form so they do not share a budget.</summary>
+public class RateLimitTests(RateLimitTests.Fixture fixture) : IClassFixture<RateLimitTests.Fixture>
+{
+    public sealed class Fixture : SiteFixture
+    {
+        protected override void Configure(SiteFactory site)
+        {
+            site.Settings["RateLimits:Login:PermitLimit"] = "3";
+            site.Settings["RateLimits:PasswordReset:PermitLimit"] = "1";
+            site.Settings["RateLimits:Proposals:PermitLimit"] = "2";
+            site.Settings["RateLimits:SponsorApply:PermitLimit"] = "1";
+            site.Settings["RateLimits:Checkout:PermitLimit"] = "2";
+            site.Settings["RateLimits:Checkout:WindowSeconds"] = "120";
+        }
+    }
+
+    /// <summary>A browser-like client whose requests come from the given address, as Kestrel (or the forwarded-headers middleware) would see it.</summary>
+    private HttpClient ClientFrom(string ip)
+    {
+        var handler = fixture.Site.Server.CreateHandler(c => c.Connection.RemoteIpAddress = IPAddress.Parse(ip));
+        return new HttpClient(new CookieContainerHandler { InnerHandler = handler }) { BaseAddress = fixture.Site.Server.BaseAddress };
+    }
+
+    /// <summary>Posts the same form repeatedly with a valid token, so only the limiter can refuse it.</summary>
+    internal static async Task<List<HttpResponseMessage>> PostTimesAsync(HttpClient client, string url, int times, string? formPage = null)
+    {
+        var token = HttpClientFormExtensions.AntiforgeryToken(await client.GetStringAsync(formPage ?? url));
+        var responses = new List<HttpResponseMessage>();
+        for (var i = 0; i < times; i++)
+            responses.Add(await client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Input.Email"] = "nobody@ratelimit.example.com",
+                ["Input.Password"] = "wrong-password-123",
+                ["__RequestVerificationToken"] = token,
+            })));
+        return responses;
+    }
+
+    private static async Task AssertTooManyAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        var retryAfter = int.Parse(response.Headers.GetValues("Retry-After").Single());
+        Assert.InRange(retryAfter, 1, 600);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Too many requests", html);
+        Assert.Contains($"again in {retryAfter} seconds", html);
+    }
+
+    [Fact]
+    public async Task Sign_in_attempts_beyond_the_limit_answer_429_with_retry_after_and_a_friendly_page()
+    {
+        var client = ClientFrom("203.0.113.10");
+        var responses = await PostTimesAsync(client, "/Identity/Account/Login", 4);
+        Assert.All(responses.Take(3), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode)); // "do not match an account"
+        await AssertTooManyAsync(responses[3]);
+        // Reading the form is never limited.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Identity/Account/Login")).StatusCode);
+        // Another address has its own budget.
+        var neighbour = await PostTimesAsync(ClientFrom("203.0.113.11"), "/Identity/Account/Login", 1);
+        Assert.Equal(HttpStatusCode.OK, neighbour[0].StatusCode);
+    }
+
+    [Fact]
+    public async Task Password_reset_requests_beyond_the_limit_answer_429()
+    {
+        var responses = await PostTimesAsync(ClientFrom("203.0.113.20"), "/Identity/Account/ForgotPassword", 2);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, responses[0].StatusCode);
+        await AssertTooManyAsync(responses[1]);
+    }
+
+    [Fact]
+    public async Task Checkout_posts_beyond_the_limit_answer_429_but_the_ticket_pages_stay_open()
+    {
+        var client = ClientFrom("203.0.113.30");
+        var responses = await PostTimesAsync(client, "/tickets/checkout", 3, formPage: "/Identity/Account/Login");
+        Assert.All(responses.Take(2), r => Assert.NotEqual(HttpStatusCode.TooManyRequests, r.StatusCode));
+        await AssertTooManyAsync(responses[2]);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, (await client.GetAsync("/tickets/checkout")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, (await client.GetAsync("/tickets")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Proposal_posts_are_counted_per_speaker_so_one_speaker_does_not_block_another()
+    {
+        await fixture.Site.CreateUserAsync("busy@ratelimit.example.com");
+        await fixture.Site.CreateUserAsync("calm@ratelimit.example.com");
+        var busy = await fixture.Site.SignedInClientAsync("busy@ratelimit.example.com");
+        var calm = await fixture.Site.SignedInClientAsync("calm@ratelimit.example.com");
+
+        var responses = await PostTimesAsync(busy, "/my/submissions/edit", 3, formPage: "/my/profile");
+        Assert.All(responses.Take(2), r => Assert.NotEqual(HttpStatusCode.TooManyRequests, r.StatusCode));
+        await AssertTooManyAsync(responses[2]);
+
+        var other = await PostTimesAsync(calm, "/my/submissions/edit", 1, formPage: "/my/profile");
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, other[0].StatusCode);
+    }
+
+    [Fact]
+    public async Task Sponsor_applications_beyond_the_limit_answer_429()
+    {
+        await fixture.Site.CreateUserAsync("sponsor@ratelimit.example.com");
+        var client = await fixture.Site.SignedInClientAsync("sponsor@ratelimit.example.com");
+        var responses = await PostTimesAsync(client, "/sponsors/apply", 2);
+        Assert.Equal(HttpStatusCode.OK, responses[0].StatusCode); // the form again, with what is missing
+        await AssertTooManyAsync(responses[1]);
+    }
+}
+
+/// <summary>The limits as shipped: generous enough for a ticket rush from one address and for the test suites.</summary>
+public class DefaultRateLimitTests(SiteFixture fixture) : IClassFixture<SiteFixture>
+{
+    [Fact]
+    public async Task A_rush_of_checkouts_from_one_address_is_not_throttled_by_default()
+    {
+        var client = fixture.Site.CreateBrowserlikeClient();
+        var token = HttpClientFormExtensions.AntiforgeryToken(await client.GetStringAsync("/Identity/Account/Login"));
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 300).Select(async _ =>
+            (await client.PostAsync("/tickets/checkout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }))).StatusCode));
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses);
+        var options = fixture.Site.Services.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+        Assert.True(options.Checkout.PermitLimit >= 5000, "the ticket-rush benchmark sends 5,000 buyers from one address");
+        Assert.True(options.Enabled);
+    }
+
+    [Fact]
+    public async Task Limits_can_be_switched_off()
+    {
+        await using var site = new SiteFactory(fixture.Database, fixture.Smtp);
+        site.Settings["RateLimits:Enabled"] = "false";
+        site.Settings["RateLimits:Login:PermitLimit"] = "1";
+        var responses = await RateLimitTests.PostTimesAsync(site.CreateBrowserlikeClient(), "/Identity/Account/Login", 3);
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+    }
+}
