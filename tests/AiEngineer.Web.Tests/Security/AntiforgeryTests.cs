@@ -3,9 +3,7 @@ using AiEngineer.Core.Accounts;
 using AiEngineer.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AiEngineer.Web.Tests.Security;
@@ -19,49 +17,8 @@ public class AntiforgeryTests(SiteFixture fixture) : IClassFixture<SiteFixture>
     /// <summary>Endpoints that are not pages and take a POST on purpose: Stripe signs its webhook instead.</summary>
     private static readonly string[] NonPagePosts = ["/stripe/webhook"];
 
-    public sealed record PostTarget(string Page, string? Handler, string Url);
-
-    private async Task<IReadOnlyList<PostTarget>> DiscoverAsync()
-    {
-        var services = fixture.Site.Services;
-        var loader = services.GetRequiredService<PageLoader>();
-        var targets = new Dictionary<string, PostTarget>();
-        foreach (var endpoint in services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
-        {
-            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not { } page) continue;
-            var compiled = await loader.LoadAsync(page, endpoint.Metadata);
-            foreach (var handler in compiled.HandlerMethods.Where(h => !HttpMethods.IsGet(h.HttpMethod) && !HttpMethods.IsHead(h.HttpMethod)))
-            {
-                var key = $"{page.AreaName}{page.ViewEnginePath}?{handler.Name}";
-                var url = Url(endpoint.RoutePattern) + (handler.Name is null ? "" : $"?handler={handler.Name}");
-                // A page has an endpoint per route (/admin and /admin/index); the shortest one is enough.
-                if (!targets.TryGetValue(key, out var seen) || url.Length < seen.Url.Length)
-                    targets[key] = new PostTarget((page.AreaName is null ? "" : "/" + page.AreaName) + page.ViewEnginePath, handler.Name, url);
-            }
-        }
-        return targets.Values.OrderBy(t => t.Url).ToList();
-    }
-
-    /// <summary>The route with plausible values for its parameters: numbers for numeric constraints, a GUID or a word otherwise.</summary>
-    private static string Url(RoutePattern pattern)
-    {
-        var segments = pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
-        {
-            RoutePatternLiteralPart literal => literal.Content,
-            RoutePatternSeparatorPart separator => separator.Content,
-            RoutePatternParameterPart parameter => Plausible(pattern, parameter),
-            _ => "",
-        })));
-        return "/" + string.Join("/", segments);
-    }
-
-    private static string Plausible(RoutePattern pattern, RoutePatternParameterPart parameter)
-    {
-        var constraints = pattern.ParameterPolicies.TryGetValue(parameter.Name, out var policies) ? policies.Select(p => p.Content ?? "").ToList() : [];
-        if (constraints.Any(c => c is "int" or "long")) return "1";
-        if (constraints.Contains("guid")) return Guid.NewGuid().ToString();
-        return "test-" + parameter.Name;
-    }
+    private async Task<IReadOnlyList<PageDiscovery.Target>> DiscoverAsync() =>
+        (await PageDiscovery.DiscoverAsync(fixture.Site.Services)).Where(t => t.Method == "POST").ToList();
 
     [Fact]
     public async Task Every_page_post_handler_refuses_a_form_without_an_antiforgery_token()

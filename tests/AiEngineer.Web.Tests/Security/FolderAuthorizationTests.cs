@@ -57,8 +57,8 @@ public class FolderAuthorizationTests(FolderAuthorizationTests.Fixture fixture) 
                 Assert.Contains("/Identity/Account/Login", response.Headers.Location!.ToString());
                 break;
             case "denied":
-                Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-                Assert.Contains("/Identity/Account/AccessDenied", response.Headers.Location!.ToString());
+                Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+                Assert.Contains("Not allowed", await response.Content.ReadAsStringAsync());
                 break;
         }
     }

@@ -46,6 +46,12 @@ public static class AccountsSetup
             o.Cookie.SecurePolicy = secure;
             o.LoginPath = "/Identity/Account/Login";
             o.AccessDeniedPath = "/Identity/Account/AccessDenied";
+            // Signed in but not allowed: answer 403 with the site's "Not allowed" page (status-code pages), not a redirect.
+            o.Events.OnRedirectToAccessDenied = ctx =>
+            {
+                ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
         builder.Services.AddAntiforgery(o =>
         {
