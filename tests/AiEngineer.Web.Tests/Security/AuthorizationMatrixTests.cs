@@ -18,6 +18,8 @@ public class AuthorizationMatrixTests(SiteFixture fixture) : IClassFixture<SiteF
         ["/Admin/Index"] = Access.Organizer,
         ["/Admin/Audit/Index"] = Access.Organizer,
         ["/Admin/Cfp/Index"] = Access.Organizer,
+        ["/Admin/Email/Index"] = Access.Organizer,
+        ["/Admin/Email/Message"] = Access.Organizer,
         ["/Admin/Orders/Comp"] = Access.Organizer,
         ["/Admin/Orders/Detail"] = Access.Organizer,
         ["/Admin/Orders/Export"] = Access.Organizer,

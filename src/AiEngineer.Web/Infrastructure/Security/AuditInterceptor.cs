@@ -21,7 +21,7 @@ namespace AiEngineer.Web.Infrastructure.Security;
 public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider time) : SaveChangesInterceptor
 {
     private static readonly HashSet<Type> Skipped =
-        [typeof(AuditEntry), typeof(OutboundEmail), typeof(DataProtectionKey), typeof(IdentityUserToken<string>), typeof(IdentityUserLogin<string>)];
+        [typeof(AuditEntry), typeof(DataProtectionKey), typeof(IdentityUserToken<string>), typeof(IdentityUserLogin<string>)];
     private static readonly HashSet<string> Secret =
         ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash", "NormalizedEmail", "NormalizedUserName", "Snapshot", "LeaseOwner"];
     private const int ValueMaxLength = 300;
@@ -112,6 +112,8 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider tim
         ctx.ChangeTracker.DetectChanges();
         var entries = ctx.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && !Skipped.Contains(e.Metadata.ClrType))
+            // Mail queued as a side effect (with personal data in its body) is not copied; an organizer's retry or cancel is.
+            .Where(e => !(e.Entity is OutboundEmail && e.State == EntityState.Added))
             .ToList();
         foreach (var entry in entries)
         {
