@@ -77,7 +77,7 @@ public class DemoSiteTests(DemoSiteTests.Fixture fixture) : IClassFixture<DemoSi
         var reviewer = await fixture.Site.SignedInClientAsync("reviewer@example.com", DemoSeeder.DemoPassword);
         Assert.Equal(HttpStatusCode.OK, (await reviewer.GetAsync("/review")).StatusCode);
         var speaker = await fixture.Site.SignedInClientAsync("speaker@example.com", DemoSeeder.DemoPassword);
-        Assert.Equal(HttpStatusCode.Redirect, (await speaker.GetAsync("/admin")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await speaker.GetAsync("/admin")).StatusCode);
         await fixture.Site.SignedInClientAsync("attendee@example.com", DemoSeeder.DemoPassword);
     }
 
