@@ -20,6 +20,7 @@ public class AuthorizationMatrixTests(SiteFixture fixture) : IClassFixture<SiteF
         ["/Admin/Cfp/Index"] = Access.Organizer,
         ["/Admin/Email/Index"] = Access.Organizer,
         ["/Admin/Email/Message"] = Access.Organizer,
+        ["/Admin/Exports/Index"] = Access.Organizer,
         ["/Admin/Orders/Comp"] = Access.Organizer,
         ["/Admin/Orders/Detail"] = Access.Organizer,
         ["/Admin/Orders/Export"] = Access.Organizer,
