@@ -30,7 +30,7 @@ public static class DatabaseSetup
 
         builder.Services.AddDbContextPool<AppDbContext>((sp, db) =>
         {
-            db.AddInterceptors(sp.GetRequiredService<Email.OutboxSaveChangesInterceptor>());
+            db.AddInterceptors(sp.GetRequiredService<Email.OutboxSaveChangesInterceptor>(), sp.GetRequiredService<Site.PublicPageCache.EvictionInterceptor>());
             if (options.Provider == DatabaseProvider.Postgres)
                 db.UseNpgsql(connection, x => x.MigrationsAssembly("AiEngineer.Migrations.Postgres"));
             else

@@ -18,6 +18,7 @@ public static class SiteSetup
         builder.Services.AddScoped<Pages.Schedule.ProgramStore>();
         builder.Services.AddScoped<Pages.Admin.Schedule.ScheduleDraft>();
         builder.Services.AddSingleton<Content.MarkdownRenderer>();
+        builder.AddPublicPageCache();
         return builder;
     }
 
@@ -43,6 +44,8 @@ public static class SiteSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authentication, so the cache sees who is signed in and leaves them out.
+        app.UseOutputCache();
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/healthz/ready", new HealthCheckOptions

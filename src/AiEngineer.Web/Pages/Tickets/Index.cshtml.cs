@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AiEngineer.Web.Pages.Tickets;
 
 /// <summary>The catalog: every ticket type on sale (and hidden ones a voucher unlocks), with quantities to choose.</summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Infrastructure.Site.PublicPageCache.Policies.Tickets)]
 public class IndexModel(AppDbContext db, TimeProvider time, Microsoft.Extensions.Options.IOptionsMonitor<TicketingOptions> options) : PageModel
 {
     public int ReservationMinutes => options.CurrentValue.ReservationMinutes;
