@@ -42,8 +42,8 @@ public static class PublicPageCache
     }
 
     /// <summary>
-    /// Ticket availability changes with every order, through a conditional UPDATE rather than a tracked save: /tickets is
-    /// not evicted per order (a rush would empty the cache constantly) but keyed by a 10-second bucket instead.
+    /// Seats are taken by a conditional UPDATE, saved with the order in the same transaction: saving an order (placed,
+    /// expired, cancelled) evicts /tickets, and a 10-second bucket bounds what a GET racing that transaction can cache.
     /// </summary>
     public static readonly TimeSpan TicketsBucket = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan DefaultBucket = TimeSpan.FromSeconds(60);
@@ -61,11 +61,16 @@ public static class PublicPageCache
         [typeof(Sponsorship)] = Tags.Sponsors,
         [typeof(SponsorLogo)] = Tags.Sponsors,
         [typeof(TicketType)] = Tags.Tickets,
+        [typeof(Order)] = Tags.Tickets,
         [typeof(CallForPapers)] = Tags.Cfp,
         [typeof(SessionFormat)] = Tags.Cfp,
     };
 
-    private const string TempDataCookie = ".AspNetCore.Mvc.CookieTempDataProvider";
+    /// <summary>
+    /// The cookie TempData travels in. A cached page must not touch TempData without it: reading empty TempData makes the
+    /// response delete the cookie, and a response that sets a cookie is never cached.
+    /// </summary>
+    public const string TempDataCookie = ".AspNetCore.Mvc.CookieTempDataProvider";
 
     public static WebApplicationBuilder AddPublicPageCache(this WebApplicationBuilder builder)
     {
