@@ -61,7 +61,7 @@ public sealed class TicketSales(AppDbContext db, TimeProvider time, ITicketEmail
         if (voucher is not null && quote.VoucherUses == 0) return OrderOutcome.Fail("That voucher does not apply to the chosen tickets.");
 
         // Refused at once when the read above already shows too few seats: in a rush most buyers arrive after the last
-        // seat went, and they need not write and roll back an order. The conditional UPDATE below stays the authority.
+        // seat went, and they need not open a transaction. The conditional UPDATE below stays the authority.
         foreach (var (typeId, count) in request.Attendees.GroupBy(a => a.TicketTypeId).Select(g => (g.Key, g.Count())))
             if (FromReserve(voucher, quote, typeId, count) == 0 && types[typeId].Remaining < count)
                 return NotEnoughSeats(types[typeId], types[typeId].Remaining);
@@ -113,6 +113,22 @@ public sealed class TicketSales(AppDbContext db, TimeProvider time, ITicketEmail
         }
         order.Log("created", comp ? $"{order.Tickets.Count} complimentary ticket(s) issued" : $"Order placed: {order.Tickets.Count} ticket(s), {Money.Format(order.TotalMinor, currency)}", now, request.CompIssuedBy ?? request.Buyer.Email);
 
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        foreach (var (typeId, count) in order.Seats())
+        {
+            if (!await TryTakeSeatsAsync(typeId, count, FromReserve(voucher, quote, typeId, count), ct))
+            {
+                await tx.RollbackAsync(ct);
+                var left = await db.TicketTypes.Where(t => t.Id == typeId).Select(t => t.Capacity - t.Taken - t.Reserved).FirstAsync(ct);
+                return NotEnoughSeats(types[typeId], left);
+            }
+        }
+        if (order.VoucherId is { } voucherId && !await TryUseVoucherAsync(voucherId, order.VoucherUses, ct))
+        {
+            await tx.RollbackAsync(ct);
+            return OrderOutcome.Fail("This voucher has been used up.");
+        }
+
         if (method is PaymentMethod.Free or PaymentMethod.Comp)
         {
             order.MarkPaid(method, null, now);
@@ -123,14 +139,10 @@ public sealed class TicketSales(AppDbContext db, TimeProvider time, ITicketEmail
             db.OutboundEmails.Add(emails.InvoiceInstructions(order, now));
         }
         db.Orders.Add(order);
-
-        // The order is written first and the seats taken last, just before the commit: the conditional UPDATE locks the
-        // ticket type's row until the transaction ends, so in a rush every buyer of that type queues behind the holder
-        // for two round trips (UPDATE, COMMIT) rather than for the whole insert. A refused seat rolls everything back.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
             await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
         }
         catch (DbUpdateException)
         {
@@ -141,23 +153,6 @@ public sealed class TicketSales(AppDbContext db, TimeProvider time, ITicketEmail
             if (first is null) throw;
             return new OrderOutcome(first, [], Repeated: true);
         }
-        if (order.VoucherId is { } voucherId && !await TryUseVoucherAsync(voucherId, order.VoucherUses, ct))
-        {
-            await tx.RollbackAsync(CancellationToken.None);
-            db.ChangeTracker.Clear();
-            return OrderOutcome.Fail("This voucher has been used up.");
-        }
-        foreach (var (typeId, count) in order.Seats())
-        {
-            if (!await TryTakeSeatsAsync(typeId, count, FromReserve(voucher, quote, typeId, count), ct))
-            {
-                await tx.RollbackAsync(CancellationToken.None);
-                db.ChangeTracker.Clear();
-                var left = await db.TicketTypes.Where(t => t.Id == typeId).Select(t => t.Capacity - t.Taken - t.Reserved).FirstAsync(ct);
-                return NotEnoughSeats(types[typeId], left);
-            }
-        }
-        await tx.CommitAsync(ct);
         return new OrderOutcome(order, []);
     }
 
