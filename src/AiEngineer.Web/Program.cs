@@ -25,6 +25,8 @@ await app.PrepareDatabaseAsync();
 
 if (args.FirstOrDefault() == CreateOrganizerCommand.Name)
     return await CreateOrganizerCommand.RunAsync(app.Services, args, Console.In, Console.Out);
+if (args.FirstOrDefault() == SeedBenchCommand.Name)
+    return await SeedBenchCommand.RunAsync(app.Services, Console.Out);
 
 app.UseSite();
 await app.RunAsync();

@@ -60,6 +60,12 @@ public sealed class TicketSales(AppDbContext db, TimeProvider time, ITicketEmail
         if (hiddenTickets > quote.VoucherUses) return OrderOutcome.Fail("The voucher does not cover that many tickets.");
         if (voucher is not null && quote.VoucherUses == 0) return OrderOutcome.Fail("That voucher does not apply to the chosen tickets.");
 
+        // Refused at once when the read above already shows too few seats: in a rush most buyers arrive after the last
+        // seat went, and they need not open a transaction. The conditional UPDATE below stays the authority.
+        foreach (var (typeId, count) in request.Attendees.GroupBy(a => a.TicketTypeId).Select(g => (g.Key, g.Count())))
+            if (FromReserve(voucher, quote, typeId, count) == 0 && types[typeId].Remaining < count)
+                return NotEnoughSeats(types[typeId], types[typeId].Remaining);
+
         var method = quote.Total == 0 ? (comp || voucher?.Kind == VoucherKind.Comp ? PaymentMethod.Comp : PaymentMethod.Free) : request.Method;
         if (quote.Total > 0 && method is PaymentMethod.Free or PaymentMethod.Comp) return OrderOutcome.Fail("Choose how to pay.");
         if (method == PaymentMethod.Invoice && !settings.InvoiceEnabled) return OrderOutcome.Fail("Paying by invoice is not available.");
@@ -110,13 +116,11 @@ public sealed class TicketSales(AppDbContext db, TimeProvider time, ITicketEmail
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         foreach (var (typeId, count) in order.Seats())
         {
-            // A waitlist offer takes the seat kept for it; everyone else competes for the unreserved ones.
-            var fromReserve = voucher is { ReservesSeat: true, ReservationReleased: false } && voucher.AppliesTo(typeId) ? Math.Min(count, quote.VoucherUses) : 0;
-            if (!await TryTakeSeatsAsync(typeId, count, fromReserve, ct))
+            if (!await TryTakeSeatsAsync(typeId, count, FromReserve(voucher, quote, typeId, count), ct))
             {
                 await tx.RollbackAsync(ct);
                 var left = await db.TicketTypes.Where(t => t.Id == typeId).Select(t => t.Capacity - t.Taken - t.Reserved).FirstAsync(ct);
-                return OrderOutcome.Fail(left <= 0 ? $"{types[typeId].Name} is sold out." : $"Only {left} {types[typeId].Name} ticket(s) are left.");
+                return NotEnoughSeats(types[typeId], left);
             }
         }
         if (order.VoucherId is { } voucherId && !await TryUseVoucherAsync(voucherId, order.VoucherUses, ct))
@@ -151,6 +155,13 @@ public sealed class TicketSales(AppDbContext db, TimeProvider time, ITicketEmail
         }
         return new OrderOutcome(order, []);
     }
+
+    /// <summary>A waitlist offer takes the seats kept for it; everyone else competes for the unreserved ones.</summary>
+    private static int FromReserve(Voucher? voucher, PriceQuote quote, int typeId, int count) =>
+        voucher is { ReservesSeat: true, ReservationReleased: false } && voucher.AppliesTo(typeId) ? Math.Min(count, quote.VoucherUses) : 0;
+
+    private static OrderOutcome NotEnoughSeats(TicketType type, int left) =>
+        OrderOutcome.Fail(left <= 0 ? $"{type.Name} is sold out." : $"Only {left} {type.Name} ticket(s) are left.");
 
     /// <summary>
     /// Money arrived (webhook, or an organizer marking an invoice paid). Idempotent: a paid order stays paid.

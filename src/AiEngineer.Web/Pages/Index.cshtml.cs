@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AiEngineer.Web.Pages;
 
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Infrastructure.Site.PublicPageCache.Policies.Home)]
 public class IndexModel(ConferenceContext conferences, AppDbContext db) : PageModel
 {
     public ConferenceEvent? Conference { get; private set; }

@@ -32,7 +32,10 @@ public static class DatabaseSetup
         builder.Services.AddSingleton<Security.AuditInterceptor>();
         builder.Services.AddDbContextPool<AppDbContext>((sp, db) =>
         {
-            db.AddInterceptors(sp.GetRequiredService<Email.OutboxSaveChangesInterceptor>(), sp.GetRequiredService<Security.AuditInterceptor>());
+            // The audit interceptor goes last: after a save it may save once more (to fill in new rows' ids), and the
+            // others must have finished with the first save by then.
+            db.AddInterceptors(sp.GetRequiredService<Email.OutboxSaveChangesInterceptor>(),
+                sp.GetRequiredService<Site.PublicPageCache.EvictionInterceptor>(), sp.GetRequiredService<Security.AuditInterceptor>());
             if (options.Provider == DatabaseProvider.Postgres)
                 db.UseNpgsql(connection, x => x.MigrationsAssembly("AiEngineer.Migrations.Postgres"));
             else

@@ -19,6 +19,7 @@ public static class SiteSetup
         builder.Services.AddScoped<Pages.Schedule.ProgramStore>();
         builder.Services.AddScoped<Pages.Admin.Schedule.ScheduleDraft>();
         builder.Services.AddSingleton<Content.MarkdownRenderer>();
+        builder.AddPublicPageCache();
         return builder;
     }
 
@@ -35,6 +36,8 @@ public static class SiteSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        // After authentication, so the cache sees who is signed in and leaves them out.
+        app.UseOutputCache();
 
         // Probes read; nothing is posted to them.
         var probe = new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]);

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace AiEngineer.Web.Pages.Cfp;
 
 /// <summary>The public call for papers: dates, formats, tracks, what reviewers look for, and the way in.</summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Infrastructure.Site.PublicPageCache.Policies.Cfp)]
 public class IndexModel(AppDbContext db, ConferenceContext conferences, TimeProvider time) : PageModel
 {
     public ConferenceEvent? Conference { get; private set; }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace AiEngineer.Web.Pages.Schedule;
 
 /// <summary>The published program by day: a grid by room on wide screens, a list on phones, and "now" and "next" during the event.</summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Infrastructure.Site.PublicPageCache.Policies.Schedule)]
 public class IndexModel(ConferenceContext conferences, ProgramStore store, TimeProvider time) : PageModel
 {
     public ConferenceEvent? Conference { get; private set; }

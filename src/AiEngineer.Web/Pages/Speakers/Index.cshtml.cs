@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AiEngineer.Web.Pages.Speakers;
 
 /// <summary>Everyone speaking in the published program, with their sessions.</summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Infrastructure.Site.PublicPageCache.Policies.Speakers)]
 public class IndexModel(AppDbContext db, ConferenceContext conferences, ProgramStore store) : PageModel
 {
     public ConferenceEvent? Conference { get; private set; }

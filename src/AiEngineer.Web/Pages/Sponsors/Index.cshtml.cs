@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AiEngineer.Web.Pages.Sponsors;
 
 /// <summary>The sponsor wall (paid sponsors, by tier) and the tiers on offer.</summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Infrastructure.Site.PublicPageCache.Policies.Sponsors)]
 public class IndexModel(AppDbContext db) : PageModel
 {
     public IReadOnlyList<SponsorTier> Tiers { get; private set; } = [];

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AiEngineer.Web.Pages.Tickets;
 
 /// <summary>The catalog: every ticket type on sale (and hidden ones a voucher unlocks), with quantities to choose.</summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Infrastructure.Site.PublicPageCache.Policies.Tickets)]
 public class IndexModel(AppDbContext db, TimeProvider time, Microsoft.Extensions.Options.IOptionsMonitor<TicketingOptions> options) : PageModel
 {
     public int ReservationMinutes => options.CurrentValue.ReservationMinutes;
@@ -14,10 +15,14 @@ public class IndexModel(AppDbContext db, TimeProvider time, Microsoft.Extensions
     public string? Voucher { get; private set; }
     public string? VoucherMessage { get; private set; }
     public DateTime Now { get; private set; }
+    /// <summary>A note from checkout ("Choose at least one ticket."), carried in TempData.</summary>
+    public string? Message { get; private set; }
 
     public async Task OnGetAsync(string? voucher, CancellationToken ct)
     {
         Now = time.GetUtcNow().UtcDateTime;
+        if (Request.Cookies.ContainsKey(Infrastructure.Site.PublicPageCache.TempDataCookie))
+            Message = TempData["TicketsMessage"] as string;
         var all = await db.TicketTypes.AsNoTracking().OrderBy(t => t.SortOrder).ThenBy(t => t.Id).ToListAsync(ct);
         var unlocked = new HashSet<int>();
         if (!string.IsNullOrWhiteSpace(voucher))

@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# The benchmarks, in one command: bash bench/run.sh
+#
+# Publishes the app (Release), recreates the aie_bench PostgreSQL database and seeds the bench data set
+# (`seed-bench`), starts the app on Kestrel (Production, plain http on 127.0.0.1), measures startup to the first
+# 200 from /healthz, runs wrk against /healthz and each public page, runs the ticket rush (bench/TicketRush),
+# reads the app's peak resident memory (VmHWM) and prints a results table. Results also land in bench/results/.
+#
+# Settings (environment): AIE_BENCH_PG (server connection string, default the local aie/aie role), AIE_BENCH_PORT (5080),
+# AIE_BENCH_DURATION (wrk seconds, 10), AIE_BENCH_CONNECTIONS (64), AIE_BENCH_BUYERS (5000), AIE_BENCH_CONCURRENCY (200).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+pg=${AIE_BENCH_PG:-Host=127.0.0.1;Port=5432;Username=aie;Password=aie}
+port=${AIE_BENCH_PORT:-5080}
+duration=${AIE_BENCH_DURATION:-10}
+connections=${AIE_BENCH_CONNECTIONS:-64}
+buyers=${AIE_BENCH_BUYERS:-5000}
+concurrency=${AIE_BENCH_CONCURRENCY:-200}
+db=aie_bench
+url="http://127.0.0.1:$port"
+out="$root/bench/results"
+mkdir -p "$out"
+rm -f "$out"/*.txt "$out"/app.log
+
+pgvalue() { tr ';' '\n' <<<"$pg" | awk -F= -v k="$1" 'tolower($1)==tolower(k) {print $2}'; }
+export PGHOST=$(pgvalue Host) PGPORT=$(pgvalue Port) PGUSER=$(pgvalue Username) PGPASSWORD=$(pgvalue Password)
+psql_bench() { psql -X -q -t -A -d "$db" -c "$1"; }
+
+echo "== publish (Release, ReadyToRun)"
+# ReadyToRun compiles ahead of time what the JIT would compile at startup: the first request comes seconds sooner.
+dotnet publish src/AiEngineer.Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$out/app" --nologo -v quiet >/dev/null
+dotnet build bench/TicketRush -c Release -o "$out/rush" --nologo -v quiet >/dev/null
+
+echo "== database $db: drop, create, migrate, seed"
+psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
+
+# The app as the bench runs it. RateLimits__* switch off the per-IP limits the rate-limiting work adds: every buyer
+# here comes from one address. The outbox worker runs (confirmation emails go to .eml files), as in production.
+export ASPNETCORE_ENVIRONMENT=Production
+export ASPNETCORE_URLS="$url"
+export Database__Provider=Postgres
+export ConnectionStrings__Postgres="$pg;Database=$db"
+export Email__PickupDirectory="$out/mail"
+export Site__PublicUrl="$url"
+export RateLimits__Enabled=false
+# Production sets Secure cookies (antiforgery refuses plain http): the bench stands where a TLS-terminating proxy would,
+# and the rush sends X-Forwarded-Proto: https, which the app trusts from loopback with this switch.
+export ASPNETCORE_FORWARDEDHEADERS_ENABLED=true
+export DOTNET_hostBuilder__reloadConfigOnChange=false
+rm -rf "$out/mail"
+
+(cd "$out/app" && dotnet AiEngineer.Web.dll seed-bench) >"$out/seed.log" 2>&1 || { cat "$out/seed.log"; exit 1; }
+tail -n 1 "$out/seed.log"
+rush_type=$(psql_bench "SELECT \"Id\" FROM \"TicketTypes\" WHERE \"Name\" = 'Bench rush'")
+
+echo "== start the app"
+start_ns=$(date +%s%N)
+(cd "$out/app" && exec dotnet AiEngineer.Web.dll) >"$out/app.log" 2>&1 &
+app=$!
+trap 'kill $app 2>/dev/null || true' EXIT
+until curl -fs -o /dev/null "$url/healthz"; do
+  kill -0 $app 2>/dev/null || { echo "the app exited:"; tail -n 20 "$out/app.log"; exit 1; }
+  sleep 0.01
+done
+startup_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
+echo "first 200 from /healthz after ${startup_ms} ms"
+
+echo "== wrk: $connections connections, ${duration}s per page"
+pages=(/healthz / /schedule /speakers /sponsors /tickets /cfp)
+for page in "${pages[@]}"; do
+  status=$(curl -s -o /dev/null -w '%{http_code}' "$url$page")
+  [[ $status == 200 ]] || { echo "$page answered $status"; exit 1; }
+  name=$(tr '/' '_' <<<"$page")
+  wrk -t2 -c"$connections" -d"${duration}s" --latency "$url$page" >"$out/wrk$name.txt"
+done
+hwm_pages=$(awk '/VmHWM/ {print int($2/1024)}' /proc/$app/status)
+
+echo "== ticket rush: $buyers buyers, $concurrency at a time, type $rush_type (free, 1000 seats)"
+set +e
+dotnet "$out/rush/TicketRush.dll" --url "$url" --type "$rush_type" --buyers "$buyers" --concurrency "$concurrency" --method Free | tee "$out/rush.txt"
+set -e
+hwm=$(awk '/VmHWM/ {print int($2/1024)}' /proc/$app/status)
+taken=$(psql_bench "SELECT \"Taken\" FROM \"TicketTypes\" WHERE \"Id\" = $rush_type")
+tickets=$(psql_bench "SELECT count(*) FROM \"Tickets\" WHERE \"TicketTypeId\" = $rush_type")
+server_errors_logged=$(grep -c '"StatusCode":5[0-9][0-9]' "$out/app.log" || true)
+
+kill $app; wait $app 2>/dev/null || true
+trap - EXIT
+
+# wrk prints latencies as 1.23ms, 456.78us or 1.02s: in milliseconds.
+ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) printf "%.2f", v/1000; else if (v ~ /ms$/) printf "%.2f", v+0; else if (v ~ /s$/) printf "%.2f", v*1000; else print v }'; }
+rps() { awk '/^Requests\/sec/ {printf "%.0f", $2}' "$1"; }
+pct() { awk -v p="$2" '$1 == p {print $2}' "$1"; }
+errors() { awk '/Non-2xx|Socket errors/ {printf "%s ", $0}' "$1"; }
+rush() { awk -F= -v k="rush.$1" '$1 == k {print $2}' "$out/rush.txt"; }
+
+ceiling=$(rps "$out/wrk_healthz.txt")
+{
+  echo
+  echo "Results ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, Release, PostgreSQL, wrk -t2 -c$connections -d${duration}s)"
+  echo
+  echo "| endpoint | req/s | % of /healthz | p50 ms | p99 ms | errors |"
+  echo "|---|---:|---:|---:|---:|---|"
+  for page in "${pages[@]}"; do
+    f="$out/wrk$(tr '/' '_' <<<"$page").txt"
+    r=$(rps "$f")
+    echo "| $page | $r | $(awk -v a="$r" -v b="$ceiling" 'BEGIN {printf "%.0f%%", 100*a/b}') | $(ms "$(pct "$f" 50%)") | $(ms "$(pct "$f" 99%)") | $(errors "$f") |"
+  done
+  echo
+  echo "| ticket rush | value |"
+  echo "|---|---:|"
+  echo "| buyers / concurrency | $(rush buyers) / $(rush concurrency) |"
+  echo "| orders placed (HTTP) | $(rush ordered) |"
+  echo "| sold-out answers | $(rush sold_out) |"
+  echo "| 5xx answers | $(rush server_errors) |"
+  echo "| other failures | $(rush other) |"
+  echo "| seats taken / tickets in the database | $taken / $tickets |"
+  echo "| orders/s (1,000 orders ÷ time to the last one) | $(rush orders_per_s) |"
+  echo "| checkouts/s (all buyers ÷ total time) | $(rush checkouts_per_s) |"
+  echo "| order POST p50 / p99 ms | $(rush post_p50_ms) / $(rush post_p99_ms) |"
+  echo "| buyer GET+POST p50 / p99 ms | $(rush buyer_p50_ms) / $(rush buyer_p99_ms) |"
+  echo
+  echo "| process | value |"
+  echo "|---|---:|"
+  echo "| startup to first 200 from /healthz | ${startup_ms} ms |"
+  echo "| peak RSS (VmHWM) after the page runs | ${hwm_pages} MB |"
+  echo "| peak RSS (VmHWM) after the rush | ${hwm} MB |"
+  echo "| 5xx lines in the app log | ${server_errors_logged} |"
+} | tee "$out/summary.txt"
