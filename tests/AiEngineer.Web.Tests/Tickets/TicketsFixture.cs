@@ -57,7 +57,12 @@ public partial class TicketsFixture : SiteFixture
         db.Orders.AsNoTracking().Include(o => o.Tickets).Include(o => o.Events).SingleAsync(o => o.Code == code));
 
     /// <summary>Buys through the real pages: GET the checkout form for the quantities, fill it in, POST it.</summary>
-    public async Task<HttpResponseMessage> BuyAsync(HttpClient client, Dictionary<int, int> quantities, string buyerEmail,
+    public Task<HttpResponseMessage> BuyAsync(HttpClient client, Dictionary<int, int> quantities, string buyerEmail,
+        string method = "Invoice", string? voucher = null, Action<Dictionary<string, string>>? tamper = null) =>
+        CheckoutAsync(client, quantities, buyerEmail, method, voucher, tamper);
+
+    /// <summary><see cref="BuyAsync"/> for any app instance, not only this fixture's.</summary>
+    public static async Task<HttpResponseMessage> CheckoutAsync(HttpClient client, Dictionary<int, int> quantities, string buyerEmail,
         string method = "Invoice", string? voucher = null, Action<Dictionary<string, string>>? tamper = null)
     {
         var query = string.Join("&", quantities.Select(kv => $"qty[{kv.Key}]={kv.Value}")) + (voucher is null ? "" : $"&voucher={Uri.EscapeDataString(voucher)}");
