@@ -45,6 +45,7 @@ public class AuthorizationMatrixTests(SiteFixture fixture) : IClassFixture<SiteF
         ["/Checkin/Index"] = Access.CheckIn,
         ["/My/Index"] = Access.SignedIn,
         ["/My/Availability/Index"] = Access.SignedIn,
+        ["/My/Data/Index"] = Access.SignedIn,
         ["/My/Profile/Index"] = Access.SignedIn,
         ["/My/Sponsor/Index"] = Access.SignedIn,
         ["/My/Submissions/Details"] = Access.SignedIn,

@@ -73,6 +73,7 @@ public static class AccountsSetup
             o.Conventions.AddFolderApplicationModelConvention("/Admin", m => m.Filters.Add(new TwoFactorGate()));
         });
         builder.Services.Configure<AccountsOptions>(builder.Configuration.GetSection(AccountsOptions.Section));
+        builder.Services.AddScoped<PersonalData>();
         // Role changes and sign-outs elsewhere reach a signed-in browser within a minute, not the default 30.
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         return builder;

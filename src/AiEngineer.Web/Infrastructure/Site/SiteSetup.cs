@@ -31,6 +31,17 @@ public static class SiteSetup
         app.UseCookiePolicy();
         app.UseStaticFiles();
         app.UseLogging();
+        // Identity's own personal-data pages would delete an account but leave its name and email on orders: /my/data does it properly.
+        app.Use((ctx, next) =>
+        {
+            if (!ctx.Request.Path.StartsWithSegments("/Identity/Account/Manage/DeletePersonalData", StringComparison.OrdinalIgnoreCase)
+                && !ctx.Request.Path.StartsWithSegments("/Identity/Account/Manage/DownloadPersonalData", StringComparison.OrdinalIgnoreCase))
+                return next();
+            // A visit goes to /my/data; a post to the stock handlers is refused (they never run).
+            if (HttpMethods.IsGet(ctx.Request.Method)) ctx.Response.Redirect("/my/data");
+            else ctx.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Task.CompletedTask;
+        });
         app.UseRouting();
         app.UseRequestLimits();
         app.UseAuthentication();
