@@ -12,10 +12,11 @@ namespace AiEngineer.Web.Pages.Schedule;
 /// </summary>
 public sealed class ProgramStore(AppDbContext db, ProgramStore.Cache cache)
 {
-    /// <summary>Holds the parsed snapshot of the last version read (a singleton).</summary>
+    /// <summary>Holds the parsed snapshot of the last version read (a singleton; one reference, swapped whole).</summary>
     public sealed class Cache
     {
-        public (int VersionId, PublishedProgram Program)? Current { get; set; }
+        public sealed record Entry(int VersionId, PublishedProgram Program);
+        public Entry? Current { get; set; }
     }
 
     public async Task<PublishedProgram?> GetAsync(ConferenceEvent conference, CancellationToken ct)
@@ -26,7 +27,7 @@ public sealed class ProgramStore(AppDbContext db, ProgramStore.Cache cache)
         if (cache.Current is { } c && c.VersionId == id) return c.Program;
         var json = await db.ScheduleVersions.AsNoTracking().Where(v => v.Id == id).Select(v => v.Snapshot).FirstAsync(ct);
         var program = PublishedProgram.FromJson(json);
-        cache.Current = (id.Value, program);
+        cache.Current = new Cache.Entry(id.Value, program);
         return program;
     }
 

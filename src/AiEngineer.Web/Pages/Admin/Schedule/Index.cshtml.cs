@@ -67,7 +67,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, Schedule
 
     public async Task<IActionResult> OnPostPlaceAsync(DateOnly? day, CancellationToken ct)
     {
-        Validate(nameof(Place));
+        ModelState.KeepOnly(nameof(Place));
         var conference = await conferences.GetAsync(ct);
         if (conference is null) return NotFound();
         if (ModelState.IsValid)
@@ -101,7 +101,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, Schedule
 
     public async Task<IActionResult> OnPostItemAsync(DateOnly? day, CancellationToken ct)
     {
-        Validate(nameof(Item));
+        ModelState.KeepOnly(nameof(Item));
         var conference = await conferences.GetAsync(ct);
         if (conference is null) return NotFound();
         if (ModelState.IsValid)
@@ -140,9 +140,9 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, Schedule
 
     public async Task<IActionResult> OnPostPublishAsync(DateOnly? day, CancellationToken ct)
     {
-        // Validate keeps the note's errors and drops the other forms'; a ModelState.Clear() here used to drop the note's
+        // KeepOnly keeps the note's errors and drops the other forms'; a ModelState.Clear() here used to drop the note's
         // length error too, so an overlong note went on to publishing.
-        Validate(nameof(Note));
+        ModelState.KeepOnly(nameof(Note));
         var conference = await conferences.GetAsync(ct);
         if (conference is null) return NotFound();
         if (ModelState.IsValid)
@@ -157,13 +157,6 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, Schedule
         }
         await LoadAsync(day, ct);
         return Page();
-    }
-
-    /// <summary>Keeps only the errors of the form that was posted; the page binds all three.</summary>
-    private void Validate(string prefix)
-    {
-        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(prefix, StringComparison.Ordinal)).ToList())
-            ModelState.Remove(key);
     }
 
     private async Task<bool> LoadAsync(DateOnly? day, CancellationToken ct)
@@ -188,11 +181,9 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, Schedule
         var confirmed = await db.Proposals.AsNoTracking().Where(p => p.ConferenceEventId == conference.Id && p.State == ProposalState.Confirmed)
             .OrderBy(p => p.Title).Select(p => new { p.Id, p.Title, Format = p.Format!.Name, p.Format.DurationMinutes, Speakers = p.Speakers.Select(s => s.UserId).ToList() })
             .ToListAsync(ct);
-        var ids = confirmed.SelectMany(p => p.Speakers).Distinct().ToList();
-        var names = await db.SpeakerProfiles.AsNoTracking().Where(p => ids.Contains(p.UserId)).ToDictionaryAsync(p => p.UserId, p => p.DisplayName, ct);
-        var userNames = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName ?? "", ct);
+        var names = (await drafts.SpeakersAsync(confirmed.SelectMany(p => p.Speakers).Distinct().ToList(), ct)).ToDictionary(s => s.UserId, s => s.Name);
         Sessions = confirmed.Select(p => new SessionOption(p.Id, p.Title,
-                string.Join(", ", p.Speakers.Select(s => names.GetValueOrDefault(s) is { Length: > 0 } n ? n : userNames.GetValueOrDefault(s, ""))),
+                string.Join(", ", p.Speakers.Select(s => names.GetValueOrDefault(s, ""))),
                 p.Format, p.DurationMinutes,
                 placed.TryGetValue(p.Id, out var e) ? $"{ProgramStore.Describe(conference, e.Entry.StartsAt)}, {e.Entry.RoomName}" : null))
             .ToList();

@@ -15,7 +15,7 @@ namespace AiEngineer.Web.Pages.Admin.Schedule;
 /// The draft schedule as the checker and the publisher see it, and publishing it: one place that turns the draft
 /// into a new public version, its changelog and the emails to speakers whose sessions were added, moved or removed.
 /// </summary>
-public sealed class ScheduleDraft(AppDbContext db, IOptionsMonitor<SiteOptions> siteOptions)
+public sealed class ScheduleDraft(AppDbContext db, ProgramStore published, IOptionsMonitor<SiteOptions> siteOptions, TimeProvider time)
 {
     public sealed record Draft(IReadOnlyList<ProgramEntry> Entries, IReadOnlyList<SpeakerInfo> Speakers, IReadOnlyList<ScheduleWarning> Warnings);
 
@@ -58,7 +58,8 @@ public sealed class ScheduleDraft(AppDbContext db, IOptionsMonitor<SiteOptions> 
         return new Draft(entries, speakers, warnings);
     }
 
-    private async Task<List<SpeakerInfo>> SpeakersAsync(List<string> userIds, CancellationToken ct)
+    /// <summary>Speakers as the program names them: the speaker profile's name, else the account's.</summary>
+    public async Task<List<SpeakerInfo>> SpeakersAsync(List<string> userIds, CancellationToken ct)
     {
         var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
         var profiles = await db.SpeakerProfiles.AsNoTracking().Where(p => userIds.Contains(p.UserId)).ToDictionaryAsync(p => p.UserId, ct);
@@ -68,18 +69,11 @@ public sealed class ScheduleDraft(AppDbContext db, IOptionsMonitor<SiteOptions> 
             .ToList();
     }
 
-    public async Task<PublishedProgram?> LatestAsync(ConferenceEvent conference, CancellationToken ct)
-    {
-        var json = await db.ScheduleVersions.AsNoTracking().Where(v => v.ConferenceEventId == conference.Id)
-            .OrderByDescending(v => v.Number).Select(v => v.Snapshot).FirstOrDefaultAsync(ct);
-        return json is null ? null : PublishedProgram.FromJson(json);
-    }
-
     /// <summary>What publishing now would change, for the preview; empty when the public program is up to date.</summary>
     public async Task<IReadOnlyList<ScheduleChange>> PendingChangesAsync(ConferenceEvent conference, Draft draft, CancellationToken ct)
     {
-        var previous = await LatestAsync(conference, ct);
-        var (_, changes) = Build(conference, draft, previous, DateTime.UtcNow);
+        var previous = await published.GetAsync(conference, ct);
+        var (_, changes) = Build(conference, draft, previous, time.GetUtcNow().UtcDateTime);
         return changes;
     }
 
@@ -90,7 +84,7 @@ public sealed class ScheduleDraft(AppDbContext db, IOptionsMonitor<SiteOptions> 
     public async Task<PublishOutcome> PublishAsync(ConferenceEvent conference, string userId, string note, DateTime now, CancellationToken ct)
     {
         var draft = await LoadAsync(conference, ct);
-        var previous = await LatestAsync(conference, ct);
+        var previous = await published.GetAsync(conference, ct);
         var (program, changes) = Build(conference, draft, previous, now);
         if (previous is not null && changes.Count == 0)
             return new(null, $"Nothing has changed since version {previous.Version}; there is nothing to publish.");

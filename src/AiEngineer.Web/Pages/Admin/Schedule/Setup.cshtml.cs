@@ -52,7 +52,7 @@ public class SetupModel(AppDbContext db, ConferenceContext conferences) : PageMo
 
     public async Task<IActionResult> OnPostRoomAsync(CancellationToken ct)
     {
-        Keep(nameof(Room));
+        ModelState.KeepOnly(nameof(Room));
         var conference = await conferences.GetAsync(ct);
         if (conference is null) return NotFound();
         var name = Room.Name.Trim();
@@ -100,7 +100,7 @@ public class SetupModel(AppDbContext db, ConferenceContext conferences) : PageMo
 
     public async Task<IActionResult> OnPostSlotAsync(CancellationToken ct)
     {
-        Keep(nameof(Slot));
+        ModelState.KeepOnly(nameof(Slot));
         var conference = await conferences.GetAsync(ct);
         if (conference is null) return NotFound();
         var added = new List<TimeSlot>();
@@ -160,12 +160,6 @@ public class SetupModel(AppDbContext db, ConferenceContext conferences) : PageMo
         await db.SaveChangesAsync(ct);
         Message = "Deleted the time slot.";
         return RedirectToPage();
-    }
-
-    private void Keep(string prefix)
-    {
-        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(prefix, StringComparison.Ordinal)).ToList())
-            ModelState.Remove(key);
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)
