@@ -7,6 +7,11 @@ public class ConferenceEvent
     public const int TaglineMaxLength = 300;
     public const int PlaceMaxLength = 200;
     public const int UrlMaxLength = 500;
+    public const int StreamDetailsMaxLength = 2000;
+    public const int PolicyMaxLength = 4000;
+    public const int PageMaxLength = 40000;
+    public const int MinReservationMinutes = 5;
+    public const int MaxReservationMinutes = 120;
 
     public int Id { get; set; }
     public string Name { get; set; } = "";
@@ -20,6 +25,15 @@ public class ConferenceEvent
     /// <summary>Where remote attendees watch, shown on /live to ticket holders.</summary>
     public string? StreamUrl { get; set; }
     public string? StreamDetails { get; set; }
+
+    /// <summary>How long a pending card order holds its seats; null uses the Tickets:ReservationMinutes setting.</summary>
+    public int? ReservationMinutes { get; set; }
+    /// <summary>Shown on /tickets and every order page; null uses the Tickets:RefundPolicy setting.</summary>
+    public string? RefundPolicy { get; set; }
+    /// <summary>Markdown for /code-of-conduct; null shows <see cref="ConferencePages.CodeOfConduct"/>.</summary>
+    public string? CodeOfConduct { get; set; }
+    /// <summary>Markdown for /privacy; null shows <see cref="ConferencePages.Privacy"/>.</summary>
+    public string? PrivacyPolicy { get; set; }
 
     public List<Track> Tracks { get; set; } = [];
     public List<Room> Rooms { get; set; } = [];
@@ -43,6 +57,13 @@ public class ConferenceEvent
         if (string.IsNullOrWhiteSpace(Name)) problems.Add("The conference needs a name.");
         if (EndDate < StartDate) problems.Add("The end date must be on or after the start date.");
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId, out _)) problems.Add($"Unknown time zone '{TimeZoneId}'.");
+        if (EndDate.DayNumber - StartDate.DayNumber > 13) problems.Add("A conference can last at most two weeks.");
+        if (ReservationMinutes is < MinReservationMinutes or > MaxReservationMinutes)
+            problems.Add($"Seats can be held for {MinReservationMinutes} to {MaxReservationMinutes} minutes.");
+        if (StreamUrl is { Length: > 0 } url && !IsWebAddress(url)) problems.Add("The stream link must be an http or https address.");
         return problems;
     }
+
+    public static bool IsWebAddress(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 }

@@ -33,9 +33,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ReviewAssignment> ReviewAssignments => Set<ReviewAssignment>();
     public DbSet<ProposalReview> ProposalReviews => Set<ProposalReview>();
     public DbSet<ReviewScore> ReviewScores => Set<ReviewScore>();
-    public DbSet<DecisionTemplate> DecisionTemplates => Set<DecisionTemplate>();
     public DbSet<DecisionNotification> DecisionNotifications => Set<DecisionNotification>();
     public DbSet<OutboundEmail> OutboundEmails => Set<OutboundEmail>();
+    public DbSet<EmailTemplate> EmailTemplates => Set<EmailTemplate>();
+    public DbSet<Broadcast> Broadcasts => Set<Broadcast>();
     public DbSet<TicketType> TicketTypes => Set<TicketType>();
     public DbSet<Voucher> Vouchers => Set<Voucher>();
     public DbSet<Order> Orders => Set<Order>();

@@ -26,7 +26,10 @@ internal sealed class ConferenceEventConfiguration : IEntityTypeConfiguration<Co
         b.Property(c => c.City).HasMaxLength(ConferenceEvent.PlaceMaxLength);
         b.Property(c => c.TimeZoneId).HasMaxLength(64);
         b.Property(c => c.StreamUrl).HasMaxLength(ConferenceEvent.UrlMaxLength);
-        b.Property(c => c.StreamDetails).HasMaxLength(2000);
+        b.Property(c => c.StreamDetails).HasMaxLength(ConferenceEvent.StreamDetailsMaxLength);
+        b.Property(c => c.RefundPolicy).HasMaxLength(ConferenceEvent.PolicyMaxLength);
+        b.Property(c => c.CodeOfConduct).HasMaxLength(ConferenceEvent.PageMaxLength);
+        b.Property(c => c.PrivacyPolicy).HasMaxLength(ConferenceEvent.PageMaxLength);
         b.HasMany(c => c.Tracks).WithOne().HasForeignKey(t => t.ConferenceEventId);
         b.HasMany(c => c.Rooms).WithOne().HasForeignKey(r => r.ConferenceEventId);
     }
@@ -68,6 +71,31 @@ internal sealed class OutboundEmailConfiguration : IEntityTypeConfiguration<Outb
         // The worker's claim query: due rows by status and time.
         b.HasIndex(e => new { e.Status, e.NextAttemptAt });
         b.HasIndex(e => e.ToAddress);
+        b.HasOne(e => e.Broadcast).WithMany().HasForeignKey(e => e.BroadcastId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class EmailTemplateConfiguration : IEntityTypeConfiguration<EmailTemplate>
+{
+    public void Configure(EntityTypeBuilder<EmailTemplate> b)
+    {
+        b.Property(t => t.Kind).HasMaxLength(OutboundEmail.KindMaxLength).IsRequired();
+        b.Property(t => t.Subject).HasMaxLength(EmailTemplate.SubjectMaxLength).IsRequired();
+        b.Property(t => t.Body).HasMaxLength(EmailTemplate.BodyMaxLength).IsRequired();
+        b.Property(t => t.UpdatedByUserId).HasMaxLength(450);
+        b.HasIndex(t => t.Kind).IsUnique();
+    }
+}
+
+internal sealed class BroadcastConfiguration : IEntityTypeConfiguration<Broadcast>
+{
+    public void Configure(EntityTypeBuilder<Broadcast> b)
+    {
+        b.Property(x => x.Subject).HasMaxLength(Broadcast.SubjectMaxLength).IsRequired();
+        b.Property(x => x.Body).HasMaxLength(Broadcast.BodyMaxLength).IsRequired();
+        b.Property(x => x.Segment).HasConversion<string>().HasMaxLength(40);
+        b.Property(x => x.CreatedByUserId).HasMaxLength(450).IsRequired();
+        b.HasIndex(x => x.Key).IsUnique();
     }
 }
 

@@ -49,6 +49,9 @@ public class OutboundEmail
     public DateTime? SentAt { get; private set; }
     public string? LeaseOwner { get; private set; }
     public DateTime? LeaseUntil { get; private set; }
+    /// <summary>Set on messages an organizer wrote to a segment.</summary>
+    public int? BroadcastId { get; private set; }
+    public Broadcast? Broadcast { get; private set; }
 
     public static OutboundEmail Create(string toAddress, string? toName, string subject, string htmlBody, string textBody, string kind, DateTime now)
     {
@@ -68,6 +71,15 @@ public class OutboundEmail
             CreatedAt = now,
             NextAttemptAt = now,
         };
+    }
+
+    /// <summary>Marks this message as one of a broadcast's, not to be sent before <paramref name="dueAt"/> (the send rate).</summary>
+    public OutboundEmail PartOf(Broadcast broadcast, DateTime dueAt)
+    {
+        EnsureStatus(OutboundEmailStatus.Queued, "add to a broadcast");
+        Broadcast = broadcast;
+        NextAttemptAt = dueAt;
+        return this;
     }
 
     /// <summary>Rows a worker may claim at <paramref name="now"/>: queued and due, or sending under a lease that ran out.</summary>

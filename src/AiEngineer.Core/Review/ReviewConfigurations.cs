@@ -65,18 +65,6 @@ internal sealed class ReviewScoreConfiguration : IEntityTypeConfiguration<Review
     }
 }
 
-internal sealed class DecisionTemplateConfiguration : IEntityTypeConfiguration<DecisionTemplate>
-{
-    public void Configure(EntityTypeBuilder<DecisionTemplate> b)
-    {
-        b.HasOne<ConferenceEvent>().WithMany().HasForeignKey(t => t.ConferenceEventId);
-        b.HasIndex(t => new { t.ConferenceEventId, t.Kind }).IsUnique();
-        b.Property(t => t.Kind).HasConversion<string>().HasMaxLength(20);
-        b.Property(t => t.Subject).HasMaxLength(DecisionTemplate.SubjectMaxLength).IsRequired();
-        b.Property(t => t.Body).HasMaxLength(DecisionTemplate.BodyMaxLength).IsRequired();
-    }
-}
-
 internal sealed class DecisionNotificationConfiguration : IEntityTypeConfiguration<DecisionNotification>
 {
     public void Configure(EntityTypeBuilder<DecisionNotification> b)
@@ -85,8 +73,8 @@ internal sealed class DecisionNotificationConfiguration : IEntityTypeConfigurati
         b.Property(n => n.Kind).HasConversion<string>().HasMaxLength(20);
         b.Property(n => n.ToUserId).HasMaxLength(450).IsRequired();
         b.Property(n => n.ToEmail).HasMaxLength(320).IsRequired();
-        b.Property(n => n.Subject).HasMaxLength(DecisionTemplate.SubjectMaxLength).IsRequired();
-        b.Property(n => n.Body).HasMaxLength(DecisionTemplate.BodyMaxLength).IsRequired();
+        b.Property(n => n.Subject).HasMaxLength(DecisionNotification.SubjectMaxLength).IsRequired();
+        b.Property(n => n.Body).HasMaxLength(DecisionNotification.BodyMaxLength).IsRequired();
         b.Property(n => n.SentByUserId).HasMaxLength(450);
         b.HasIndex(n => n.SentAt);
     }

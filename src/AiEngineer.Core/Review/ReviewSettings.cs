@@ -132,36 +132,16 @@ public class ReviewScore
 
 public enum DecisionKind { Accepted = 0, Rejected = 1, Waitlisted = 2 }
 
-/// <summary>An editable template for the email sent after a decision.</summary>
-public class DecisionTemplate
-{
-    public const int SubjectMaxLength = 200;
-    public const int BodyMaxLength = 8000;
-    public int Id { get; set; }
-    public int ConferenceEventId { get; set; }
-    public DecisionKind Kind { get; set; }
-    public string Subject { get; set; } = "";
-    public string Body { get; set; } = "";
-
-    public static DecisionTemplate Default(int conferenceEventId, DecisionKind kind) => kind switch
-    {
-        DecisionKind.Accepted => new() { ConferenceEventId = conferenceEventId, Kind = kind, Subject = "Your proposal “{title}” is accepted",
-            Body = "Hi {speaker_name},\n\nWe are delighted to accept “{title}”. Please confirm you will speak by {confirm_by}:\n\n{confirm_link}\n\nThank you!" },
-        DecisionKind.Rejected => new() { ConferenceEventId = conferenceEventId, Kind = kind, Subject = "About your proposal “{title}”",
-            Body = "Hi {speaker_name},\n\nThank you for proposing “{title}”. We received many strong proposals and could not include yours this year.\n\nWe hope to see you at the conference." },
-        _ => new() { ConferenceEventId = conferenceEventId, Kind = kind, Subject = "Your proposal “{title}” is on the waitlist",
-            Body = "Hi {speaker_name},\n\n“{title}” is on our waitlist. If a slot opens we will write to you again.\n\nThank you for your patience." },
-    };
-
-    /// <summary>Fills the placeholders {speaker_name}, {title}, {confirm_link} and {confirm_by}.</summary>
-    public static string Fill(string text, string speakerName, string title, string confirmLink, string confirmBy) =>
-        text.Replace("{speaker_name}", speakerName).Replace("{title}", title)
-            .Replace("{confirm_link}", confirmLink).Replace("{confirm_by}", confirmBy);
-}
-
 /// <summary>A decision email waiting for an organizer to read and send it; sending moves it to the outbox.</summary>
 public class DecisionNotification
 {
+    public const int SubjectMaxLength = 300;
+    /// <summary>Room for the longest template with its placeholders filled.</summary>
+    public const int BodyMaxLength = 40000;
+
+    /// <summary>The email kind whose template drafts this decision's message.</summary>
+    public static string EmailKindOf(DecisionKind kind) => "review." + kind.ToString().ToLowerInvariant();
+
     public int Id { get; set; }
     public int ProposalId { get; set; }
     public DecisionKind Kind { get; set; }

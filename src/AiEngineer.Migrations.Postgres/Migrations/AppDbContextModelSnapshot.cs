@@ -593,6 +593,10 @@ namespace AiEngineer.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("CodeOfConduct")
+                        .HasMaxLength(40000)
+                        .HasColumnType("character varying(40000)");
+
                     b.Property<DateOnly>("EndDate")
                         .HasColumnType("date");
 
@@ -600,6 +604,17 @@ namespace AiEngineer.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
+
+                    b.Property<string>("PrivacyPolicy")
+                        .HasMaxLength(40000)
+                        .HasColumnType("character varying(40000)");
+
+                    b.Property<string>("RefundPolicy")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("ReservationMinutes")
+                        .HasColumnType("integer");
 
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date");
@@ -710,6 +725,92 @@ namespace AiEngineer.Migrations.Postgres.Migrations
                     b.ToTable("Tracks");
                 });
 
+            modelBuilder.Entity("AiEngineer.Core.Email.Broadcast", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("LastDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RecipientCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Segment")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("Broadcasts");
+                });
+
+            modelBuilder.Entity("AiEngineer.Core.Email.EmailTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind")
+                        .IsUnique();
+
+                    b.ToTable("EmailTemplates");
+                });
+
             modelBuilder.Entity("AiEngineer.Core.Email.OutboundEmail", b =>
                 {
                     b.Property<long>("Id")
@@ -719,6 +820,9 @@ namespace AiEngineer.Migrations.Postgres.Migrations
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("BroadcastId")
                         .HasColumnType("integer");
 
                     b.Property<DateTime>("CreatedAt")
@@ -779,6 +883,8 @@ namespace AiEngineer.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BroadcastId");
+
                     b.HasIndex("MessageId")
                         .IsUnique();
 
@@ -799,8 +905,8 @@ namespace AiEngineer.Migrations.Postgres.Migrations
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
+                        .HasMaxLength(40000)
+                        .HasColumnType("character varying(40000)");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -822,8 +928,8 @@ namespace AiEngineer.Migrations.Postgres.Migrations
 
                     b.Property<string>("Subject")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("ToEmail")
                         .IsRequired()
@@ -842,40 +948,6 @@ namespace AiEngineer.Migrations.Postgres.Migrations
                     b.HasIndex("SentAt");
 
                     b.ToTable("DecisionNotifications");
-                });
-
-            modelBuilder.Entity("AiEngineer.Core.Review.DecisionTemplate", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
-
-                    b.Property<int>("ConferenceEventId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ConferenceEventId", "Kind")
-                        .IsUnique();
-
-                    b.ToTable("DecisionTemplates");
                 });
 
             modelBuilder.Entity("AiEngineer.Core.Review.ProposalReview", b =>
@@ -2332,20 +2404,21 @@ namespace AiEngineer.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AiEngineer.Core.Email.OutboundEmail", b =>
+                {
+                    b.HasOne("AiEngineer.Core.Email.Broadcast", "Broadcast")
+                        .WithMany()
+                        .HasForeignKey("BroadcastId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Broadcast");
+                });
+
             modelBuilder.Entity("AiEngineer.Core.Review.DecisionNotification", b =>
                 {
                     b.HasOne("AiEngineer.Core.Cfp.Proposal", null)
                         .WithMany()
                         .HasForeignKey("ProposalId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("AiEngineer.Core.Review.DecisionTemplate", b =>
-                {
-                    b.HasOne("AiEngineer.Core.Conference.ConferenceEvent", null)
-                        .WithMany()
-                        .HasForeignKey("ConferenceEventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -567,6 +567,10 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CodeOfConduct")
+                        .HasMaxLength(40000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("EndDate")
                         .HasColumnType("TEXT");
 
@@ -574,6 +578,17 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("PrivacyPolicy")
+                        .HasMaxLength(40000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefundPolicy")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReservationMinutes")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("TEXT");
@@ -680,6 +695,88 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
                     b.ToTable("Tracks");
                 });
 
+            modelBuilder.Entity("AiEngineer.Core.Email.Broadcast", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecipientCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Segment")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("Broadcasts");
+                });
+
+            modelBuilder.Entity("AiEngineer.Core.Email.EmailTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind")
+                        .IsUnique();
+
+                    b.ToTable("EmailTemplates");
+                });
+
             modelBuilder.Entity("AiEngineer.Core.Email.OutboundEmail", b =>
                 {
                     b.Property<long>("Id")
@@ -687,6 +784,9 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BroadcastId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
@@ -747,6 +847,8 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BroadcastId");
+
                     b.HasIndex("MessageId")
                         .IsUnique();
 
@@ -765,7 +867,7 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasMaxLength(8000)
+                        .HasMaxLength(40000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -788,7 +890,7 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Subject")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ToEmail")
@@ -808,38 +910,6 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
                     b.HasIndex("SentAt");
 
                     b.ToTable("DecisionNotifications");
-                });
-
-            modelBuilder.Entity("AiEngineer.Core.Review.DecisionTemplate", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ConferenceEventId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ConferenceEventId", "Kind")
-                        .IsUnique();
-
-                    b.ToTable("DecisionTemplates");
                 });
 
             modelBuilder.Entity("AiEngineer.Core.Review.ProposalReview", b =>
@@ -2242,20 +2312,21 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AiEngineer.Core.Email.OutboundEmail", b =>
+                {
+                    b.HasOne("AiEngineer.Core.Email.Broadcast", "Broadcast")
+                        .WithMany()
+                        .HasForeignKey("BroadcastId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Broadcast");
+                });
+
             modelBuilder.Entity("AiEngineer.Core.Review.DecisionNotification", b =>
                 {
                     b.HasOne("AiEngineer.Core.Cfp.Proposal", null)
                         .WithMany()
                         .HasForeignKey("ProposalId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("AiEngineer.Core.Review.DecisionTemplate", b =>
-                {
-                    b.HasOne("AiEngineer.Core.Conference.ConferenceEvent", null)
-                        .WithMany()
-                        .HasForeignKey("ConferenceEventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -125,6 +125,15 @@ public static partial class HttpClientFormExtensions
         return await client.PostAsync(url, new FormUrlEncodedContent(body));
     }
 
+    /// <summary>The page a response leads to, as a person sees it: the response itself, or where its redirect goes; HTML-decoded.</summary>
+    public static async Task<string> ShownAsync(this HttpClient client, HttpResponseMessage response)
+    {
+        var html = response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found && response.Headers.Location is { } to
+            ? await client.GetStringAsync(to)
+            : await response.Content.ReadAsStringAsync();
+        return WebUtility.HtmlDecode(html);
+    }
+
     public static string AntiforgeryToken(string html)
     {
         var match = TokenRegex().Match(html);

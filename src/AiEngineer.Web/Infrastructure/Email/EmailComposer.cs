@@ -8,18 +8,20 @@ namespace AiEngineer.Web.Infrastructure.Email;
 public static partial class EmailComposer
 {
     /// <summary>Builds an outbox row. <paramref name="bodyHtml"/> must already be encoded; user text goes through <see cref="WebUtility.HtmlEncode"/> first.</summary>
-    public static OutboundEmail Compose(string to, string? toName, string subject, string bodyHtml, string kind, DateTime now) =>
-        OutboundEmail.Create(to, toName, subject, Layout(subject, bodyHtml), ToText(bodyHtml), kind, now);
+    public static OutboundEmail Compose(string to, string? toName, string subject, string bodyHtml, string kind, DateTime now, string siteName = DefaultSiteName) =>
+        OutboundEmail.Create(to, toName, subject, Layout(subject, bodyHtml, siteName), ToText(bodyHtml), kind, now);
 
-    public static string Layout(string title, string bodyHtml) => $$"""
+    public const string DefaultSiteName = "AI Engineer Summit";
+
+    public static string Layout(string title, string bodyHtml, string siteName = DefaultSiteName) => $$"""
         <!doctype html>
         <html lang="en"><head><meta charset="utf-8"><title>{{WebUtility.HtmlEncode(title)}}</title></head>
         <body style="margin:0;background:#f4f5fb;font-family:-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;color:#1b1d2a">
         <table role="presentation" width="100%" cellpadding="0" cellspacing="0"><tr><td align="center" style="padding:24px">
         <table role="presentation" width="600" cellpadding="0" cellspacing="0" style="max-width:600px;background:#fff;border-radius:12px;overflow:hidden">
-        <tr><td style="background:#14123a;color:#fff;padding:20px 28px;font-size:18px;font-weight:700">AI Engineer Summit</td></tr>
+        <tr><td style="background:#14123a;color:#fff;padding:20px 28px;font-size:18px;font-weight:700">{{WebUtility.HtmlEncode(siteName)}}</td></tr>
         <tr><td style="padding:28px;font-size:15px;line-height:1.55">{{bodyHtml}}</td></tr>
-        <tr><td style="padding:16px 28px;font-size:12px;color:#6b6f85;border-top:1px solid #eceef5">You receive this because of your account or activity on the AI Engineer Summit site.</td></tr>
+        <tr><td style="padding:16px 28px;font-size:12px;color:#6b6f85;border-top:1px solid #eceef5">You receive this because of your account or activity on the {{WebUtility.HtmlEncode(siteName)}} site.</td></tr>
         </table></td></tr></table></body></html>
         """;
 

@@ -31,5 +31,8 @@ public sealed class EmailOptions
         public int BatchSize { get; set; } = 20;
         /// <summary>How long a claimed message stays with one worker before another may take it over.</summary>
         public int LeaseSeconds { get; set; } = 120;
+        /// <summary>The send rate of a message to a segment: its rows fall due this many a minute, so mail to thousands
+        /// leaves steadily (kind to the SMTP relay's limits) and confirmations queued meanwhile go out first.</summary>
+        public int BroadcastPerMinute { get; set; } = 120;
     }
 }

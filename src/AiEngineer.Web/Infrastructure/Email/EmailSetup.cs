@@ -10,6 +10,7 @@ public static class EmailSetup
     {
         builder.Services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
         builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<EmailTemplates>();
         builder.Services.AddSingleton<OutboxSaveChangesInterceptor>();
         builder.Services.AddSingleton<SmtpMailTransport>();
         builder.Services.AddSingleton<PickupDirectoryTransport>();

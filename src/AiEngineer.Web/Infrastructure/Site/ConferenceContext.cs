@@ -1,26 +1,11 @@
 using AiEngineer.Core.Conference;
-using AiEngineer.Core.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace AiEngineer.Web.Infrastructure.Site;
 
-/// <summary>The conference record for this request, loaded once. Null until an organizer (or the demo seed) creates it.</summary>
-public sealed class ConferenceContext(AppDbContext db)
+/// <summary>The conference record for this request (from <see cref="ConferenceStore"/>). Null until an organizer (or the demo seed) creates it.</summary>
+public sealed class ConferenceContext(ConferenceStore store)
 {
-    private ConferenceEvent? _conference;
-    private bool _loaded;
-
-    public async Task<ConferenceEvent?> GetAsync(CancellationToken ct = default)
-    {
-        if (_loaded) return _conference;
-        _conference = await db.Conferences.AsNoTracking().AsSplitQuery()
-            .Include(c => c.Tracks.OrderBy(t => t.SortOrder))
-            .Include(c => c.Rooms.OrderBy(r => r.SortOrder))
-            .OrderBy(c => c.Id)
-            .FirstOrDefaultAsync(ct);
-        _loaded = true;
-        return _conference;
-    }
+    public Task<ConferenceEvent?> GetAsync(CancellationToken ct = default) => store.GetAsync(ct);
 
     /// <summary>"December 9–11, 2026", "December 30, 2026 – January 1, 2027" and so on.</summary>
     public static string DateRange(ConferenceEvent c)

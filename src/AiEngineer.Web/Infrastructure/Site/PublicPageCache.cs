@@ -39,6 +39,8 @@ public static class PublicPageCache
         public const string Sponsors = "sponsors";
         public const string Tickets = "tickets";
         public const string Cfp = "cfp";
+        /// <summary>No page shows these; the tag empties the template cache.</summary>
+        public const string EmailTemplates = "email-templates";
     }
 
     /// <summary>
@@ -64,6 +66,7 @@ public static class PublicPageCache
         [typeof(Order)] = Tags.Tickets,
         [typeof(CallForPapers)] = Tags.Cfp,
         [typeof(SessionFormat)] = Tags.Cfp,
+        [typeof(Core.Email.EmailTemplate)] = Tags.EmailTemplates,
     };
 
     /// <summary>
@@ -118,7 +121,7 @@ public static class PublicPageCache
     /// organizer handler, so a new handler cannot forget it; conditional UPDATEs (ticket seats, sponsor slots) bypass it,
     /// and the pages they affect rely on the time bucket (or on the tracked save that goes with them).
     /// </summary>
-    public sealed class EvictionInterceptor(IOutputCacheStore store, ILogger<EvictionInterceptor> log) : SaveChangesInterceptor
+    public sealed class EvictionInterceptor(IOutputCacheStore store, ConferenceStore conference, Email.EmailTemplates templates, ILogger<EvictionInterceptor> log) : SaveChangesInterceptor
     {
         private readonly ConditionalWeakTable<DbContext, IReadOnlySet<string>> _pending = new();
 
@@ -169,6 +172,8 @@ public static class PublicPageCache
         {
             if (db is null || !_pending.TryGetValue(db, out var tags)) return;
             _pending.Remove(db);
+            if (tags.Contains(Tags.Conference)) conference.Invalidate();
+            if (tags.Contains(Tags.EmailTemplates)) templates.Invalidate();
             foreach (var tag in tags)
             {
                 // The change is saved; eviction must not turn it into an error page, even if the request was cancelled.

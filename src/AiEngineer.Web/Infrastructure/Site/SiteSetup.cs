@@ -14,6 +14,7 @@ public static class SiteSetup
         System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("en-US");
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddSingleton<ConferenceStore>();
         builder.Services.AddScoped<ConferenceContext>();
         builder.Services.AddSingleton<Pages.Schedule.ProgramStore.Cache>();
         builder.Services.AddScoped<Pages.Schedule.ProgramStore>();

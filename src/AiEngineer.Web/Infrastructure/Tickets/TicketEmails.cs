@@ -1,6 +1,6 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
-using AiEngineer.Core.Conference;
 using AiEngineer.Core.Data;
 using AiEngineer.Core.Email;
 using AiEngineer.Core.Tickets;
@@ -11,12 +11,10 @@ using Microsoft.Extensions.Options;
 
 namespace AiEngineer.Web.Infrastructure.Tickets;
 
-/// <summary>The ticketing emails. All user text is HTML-encoded; links use Site:PublicUrl.</summary>
-public sealed class TicketEmails(AppDbContext db, IOptionsMonitor<SiteOptions> site, IOptionsMonitor<TicketingOptions> tickets) : ITicketEmails
+/// <summary>The ticketing emails, in the wording of their templates. Blocks the site draws encode all user text; links use Site:PublicUrl.</summary>
+public sealed class TicketEmails(AppDbContext db, IOptionsMonitor<SiteOptions> site, IOptionsMonitor<TicketingOptions> tickets, EmailTemplates templates, ConferenceStore conferences) : ITicketEmails
 {
     private static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
-
-    private ConferenceEvent? Conference() => db.Conferences.AsNoTracking().OrderBy(c => c.Id).FirstOrDefault();
 
     private Dictionary<int, TicketType> Types(IEnumerable<Ticket> ts)
     {
@@ -28,70 +26,65 @@ public sealed class TicketEmails(AppDbContext db, IOptionsMonitor<SiteOptions> s
 
     public OutboundEmail Confirmation(Order order, DateTime now)
     {
-        var conference = Conference();
+        var conference = conferences.Get();
         var types = Types(order.Tickets);
         var body = new StringBuilder();
-        body.Append($"<h1 style=\"font-size:22px\">You're going to {E(conference?.Name ?? "the AI Engineer Summit")}</h1>");
-        body.Append($"<p>Thank you, {E(order.BuyerName)}. Order <strong>{E(order.Code)}</strong> is confirmed.</p>");
-        body.Append(Summary(order, types));
         foreach (var t in order.Tickets)
         {
             var type = types[t.TicketTypeId];
             body.Append("<div style=\"border:1px solid #e6e6f0;border-radius:12px;padding:16px;margin:16px 0\">");
             body.Append($"<p style=\"margin:0 0 4px\"><strong>{E(t.AttendeeName)}</strong> — {E(type.Name)}</p>");
-            body.Append($"<p style=\"margin:0 0 8px;font-family:monospace;font-size:16px\">Ticket code: {E(t.Code)}</p>");
-            body.Append($"<img src=\"{E(site.CurrentValue.Link($"/tickets/qr/{t.Code}.png"))}\" width=\"180\" height=\"180\" alt=\"QR code for ticket {E(t.Code)}\">");
+            body.Append(TicketCode(t.Code));
             if (type.Kind == TicketKind.Remote)
                 body.Append($"<p>Watch live at <a href=\"{E(site.CurrentValue.Link("/live"))}\">{E(site.CurrentValue.Link("/live"))}</a>.</p>");
             else if (conference is not null)
                 body.Append($"<p>{E(conference.VenueName)}, {E(conference.VenueAddress)}. Show this code at registration.</p>");
             body.Append("</div>");
         }
-        body.Append($"<p><a href=\"{E(OrderLink(order))}\">View or manage your order</a> (edit attendee details, transfer a ticket, download the receipt).</p>");
-        return EmailComposer.Compose(order.BuyerEmail, order.BuyerName, $"Your tickets: order {order.Code}", body.ToString(), "tickets.confirmation", now);
+        return templates.Compose("tickets.confirmation", order.BuyerEmail, order.BuyerName, new Dictionary<string, string>
+        {
+            ["buyer_name"] = order.BuyerName, ["order_code"] = order.Code, ["order_summary"] = Summary(order, types),
+            ["tickets"] = body.ToString(), ["order_link"] = OrderLink(order),
+        }, now);
     }
 
-    public OutboundEmail InvoiceInstructions(Order order, DateTime now)
-    {
-        var types = Types(order.Tickets);
-        var body = new StringBuilder();
-        body.Append($"<p>Thank you, {E(order.BuyerName)}. Your seats are reserved under order <strong>{E(order.Code)}</strong>.</p>");
-        body.Append(Summary(order, types));
-        body.Append($"<p>Please pay <strong>{E(Money.Format(order.TotalMinor, order.Currency))}</strong> by bank transfer by " +
-                    $"<strong>{order.InvoiceDueAt:MMMM d, yyyy}</strong>, quoting <strong>{E(order.Code)}</strong>.</p>");
-        body.Append($"<p>{E(tickets.CurrentValue.BankDetails)}</p>");
-        body.Append($"<p>Your tickets arrive by email as soon as the payment is received. <a href=\"{E(OrderLink(order))}\">View your order and invoice</a>.</p>");
-        return EmailComposer.Compose(order.BuyerEmail, order.BuyerName, $"Invoice for order {order.Code}", body.ToString(), "tickets.invoice", now);
-    }
+    public OutboundEmail InvoiceInstructions(Order order, DateTime now) =>
+        templates.Compose("tickets.invoice", order.BuyerEmail, order.BuyerName, new Dictionary<string, string>
+        {
+            ["buyer_name"] = order.BuyerName, ["order_code"] = order.Code, ["order_summary"] = Summary(order, Types(order.Tickets)),
+            ["amount"] = Money.Format(order.TotalMinor, order.Currency),
+            ["due_date"] = order.InvoiceDueAt?.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture) ?? "",
+            ["bank_details"] = tickets.CurrentValue.BankDetails, ["order_link"] = OrderLink(order),
+        }, now);
 
-    public OutboundEmail TicketTransferred(Ticket ticket, DateTime now)
-    {
-        var conference = Conference();
-        var body = $"<p>Hello {E(ticket.AttendeeName)},</p><p>A ticket for {E(conference?.Name ?? "the AI Engineer Summit")} has been transferred to you.</p>" +
-                   $"<p style=\"font-family:monospace;font-size:16px\">Ticket code: {E(ticket.Code)}</p>" +
-                   $"<img src=\"{E(site.CurrentValue.Link($"/tickets/qr/{ticket.Code}.png"))}\" width=\"180\" height=\"180\" alt=\"QR code for ticket {E(ticket.Code)}\">" +
-                   "<p>Show this code at registration. The previous holder's code no longer works.</p>";
-        return EmailComposer.Compose(ticket.AttendeeEmail, ticket.AttendeeName, "A ticket has been transferred to you", body, "tickets.transfer", now);
-    }
+    public OutboundEmail TicketTransferred(Ticket ticket, DateTime now) =>
+        templates.Compose("tickets.transfer", ticket.AttendeeEmail, ticket.AttendeeName, new Dictionary<string, string>
+        {
+            ["attendee_name"] = ticket.AttendeeName, ["ticket_code"] = ticket.Code, ["ticket"] = TicketCode(ticket.Code),
+        }, now);
 
-    public OutboundEmail OrderClosed(Order order, string what, DateTime now)
-    {
-        var body = $"<p>Hello {E(order.BuyerName)},</p><p>Order <strong>{E(order.Code)}</strong> has been {E(what)}." +
-                   (order.RefundedMinor > 0 ? $" {E(Money.Format(order.RefundedMinor, order.Currency))} has been refunded." : "") +
-                   $"</p><p><a href=\"{E(OrderLink(order))}\">View the order</a></p>";
-        return EmailComposer.Compose(order.BuyerEmail, order.BuyerName, $"Order {order.Code} {what}", body, "tickets." + what, now);
-    }
+    public OutboundEmail OrderClosed(Order order, string what, DateTime now) =>
+        templates.Compose("tickets." + what, order.BuyerEmail, order.BuyerName, new Dictionary<string, string>
+        {
+            ["buyer_name"] = order.BuyerName, ["order_code"] = order.Code, ["order_link"] = OrderLink(order),
+            ["refund_note"] = order.RefundedMinor > 0 ? $" {Money.Format(order.RefundedMinor, order.Currency)} has been refunded." : "",
+        }, now);
 
     public OutboundEmail WaitlistOffer(WaitlistEntry entry, Voucher voucher, DateTime now)
     {
         var type = db.TicketTypes.AsNoTracking().First(t => t.Id == entry.TicketTypeId);
-        var link = site.CurrentValue.Link($"/tickets?voucher={voucher.Code}");
-        var body = $"<p>Hello {E(entry.Name)},</p><p>A <strong>{E(type.Name)}</strong> ticket has become available and we are holding it for you " +
-                   $"until <strong>{voucher.ValidUntil:MMMM d, HH:mm} UTC</strong>.</p>" +
-                   $"<p><a href=\"{E(link)}\">Get your ticket</a> (voucher code <strong>{E(voucher.Code)}</strong>).</p>" +
-                   "<p>After that the seat goes to the next person on the waitlist.</p>";
-        return EmailComposer.Compose(entry.Email, entry.Name, $"A {type.Name} ticket is yours if you want it", body, "tickets.waitlist", now);
+        return templates.Compose("tickets.waitlist", entry.Email, entry.Name, new Dictionary<string, string>
+        {
+            ["name"] = entry.Name, ["ticket_type"] = type.Name, ["voucher_code"] = voucher.Code,
+            ["hold_until"] = voucher.ValidUntil?.ToString("MMMM d, HH:mm", CultureInfo.InvariantCulture) + " UTC",
+            ["claim_link"] = site.CurrentValue.Link($"/tickets?voucher={voucher.Code}"),
+        }, now);
     }
+
+    /// <summary>The ticket code in large type with its QR image.</summary>
+    private string TicketCode(string code) =>
+        $"<p style=\"margin:0 0 8px;font-family:monospace;font-size:16px\">Ticket code: {E(code)}</p>" +
+        $"<img src=\"{E(site.CurrentValue.Link($"/tickets/qr/{code}.png"))}\" width=\"180\" height=\"180\" alt=\"QR code for ticket {E(code)}\">";
 
     private static string Summary(Order order, IReadOnlyDictionary<int, TicketType> types)
     {

@@ -10,6 +10,8 @@ public static class TicketingSetup
     public static WebApplicationBuilder AddTicketing(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<TicketingOptions>(builder.Configuration.GetSection(TicketingOptions.Section));
+        builder.Services.AddSingleton<TicketingSettings>();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IOptionsMonitor<TicketingOptions>>(sp => sp.GetRequiredService<TicketingSettings>());
         builder.Services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.Section));
         builder.Services.AddScoped<ITicketEmails, TicketEmails>();
         builder.Services.AddScoped<TicketEmails>();

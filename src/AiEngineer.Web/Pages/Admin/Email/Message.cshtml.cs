@@ -26,9 +26,7 @@ public class MessageModel(AppDbContext db, TimeProvider time) : PageModel
     {
         var html = await db.OutboundEmails.AsNoTracking().Where(e => e.Id == id).Select(e => e.HtmlBody).FirstOrDefaultAsync(ct);
         if (html is null) return NotFound();
-        Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data: https:; frame-ancestors 'self'; sandbox";
-        Response.Headers.XFrameOptions = "SAMEORIGIN";
-        return Content(html, "text/html; charset=utf-8");
+        return Infrastructure.Email.EmailPreview.Document(Response, null, html, []);
     }
 
     public Task<IActionResult> OnPostRetryAsync(long id, CancellationToken ct) =>

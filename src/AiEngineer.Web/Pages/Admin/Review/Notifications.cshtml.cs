@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Net;
 using System.Security.Claims;
 using AiEngineer.Core.Data;
 using AiEngineer.Core.Review;
@@ -12,21 +11,20 @@ using Microsoft.EntityFrameworkCore;
 namespace AiEngineer.Web.Pages.Admin.Review;
 
 /// <summary>Decision notifications: edit the templates, read and edit each draft, then send (which puts them in the outbox).</summary>
-public class NotificationsModel(AppDbContext db, ConferenceContext conferences, TimeProvider time, OutboxSignal outbox) : PageModel
+public class NotificationsModel(AppDbContext db, ConferenceContext conferences, TimeProvider time, OutboxSignal outbox, EmailTemplates templates) : PageModel
 {
     public sealed class TextInput
     {
         public int Id { get; set; }
         public DecisionKind Kind { get; set; }
         [Required(ErrorMessage = "A subject is required.")]
-        [StringLength(DecisionTemplate.SubjectMaxLength, ErrorMessage = "The subject can be at most {1} characters.")]
+        [StringLength(DecisionNotification.SubjectMaxLength, ErrorMessage = "The subject can be at most {1} characters.")]
         public string Subject { get; set; } = "";
         [Required(ErrorMessage = "A message is required.")]
-        [StringLength(DecisionTemplate.BodyMaxLength, ErrorMessage = "The message can be at most {1} characters.")]
+        [StringLength(DecisionNotification.BodyMaxLength, ErrorMessage = "The message can be at most {1} characters.")]
         public string Body { get; set; } = "";
     }
 
-    public IReadOnlyList<DecisionTemplate> Templates { get; private set; } = [];
     public IReadOnlyList<(DecisionNotification Draft, string Title)> Drafts { get; private set; } = [];
     public int SentCount { get; private set; }
     [TempData] public string? Message { get; set; }
@@ -35,20 +33,6 @@ public class NotificationsModel(AppDbContext db, ConferenceContext conferences, 
     {
         if (!await LoadAsync(ct)) return NotFound();
         return Page();
-    }
-
-    public async Task<IActionResult> OnPostTemplateAsync([FromForm(Name = "Template")] TextInput input, CancellationToken ct)
-    {
-        var conference = await conferences.GetAsync(ct);
-        if (conference is null) return NotFound();
-        if (!ModelState.IsValid) { await LoadAsync(ct); return Page(); }
-        var template = await db.DecisionTemplates.FirstOrDefaultAsync(t => t.ConferenceEventId == conference.Id && t.Kind == input.Kind, ct);
-        if (template is null) db.DecisionTemplates.Add(template = DecisionTemplate.Default(conference.Id, input.Kind));
-        template.Subject = input.Subject.Trim();
-        template.Body = input.Body.Trim();
-        await db.SaveChangesAsync(ct);
-        Message = $"The {input.Kind.ToString().ToLowerInvariant()} template is saved. It applies to decisions made from now on.";
-        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostDraftAsync([FromForm(Name = "Draft")] TextInput input, CancellationToken ct)
@@ -85,8 +69,8 @@ public class NotificationsModel(AppDbContext db, ConferenceContext conferences, 
         foreach (var d in drafts)
         {
             d.MarkSent(me, now);
-            var html = string.Join("", d.Body.Split("\n\n").Select(p => $"<p>{WebUtility.HtmlEncode(p).Replace("\n", "<br>")}</p>"));
-            db.OutboundEmails.Add(EmailComposer.Compose(d.ToEmail, null, d.Subject, html, $"review.{d.Kind.ToString().ToLowerInvariant()}", now));
+            db.OutboundEmails.Add(EmailComposer.Compose(d.ToEmail, null, d.Subject, templates.RenderMarkdown(d.Body),
+                DecisionNotification.EmailKindOf(d.Kind), now, templates.ConferenceName()));
         }
         await db.SaveChangesAsync(ct);
         outbox.Notify();
@@ -98,8 +82,6 @@ public class NotificationsModel(AppDbContext db, ConferenceContext conferences, 
     {
         var conference = await conferences.GetAsync(ct);
         if (conference is null) return false;
-        var saved = await db.DecisionTemplates.AsNoTracking().Where(t => t.ConferenceEventId == conference.Id).ToListAsync(ct);
-        Templates = Enum.GetValues<DecisionKind>().Select(k => saved.FirstOrDefault(t => t.Kind == k) ?? DecisionTemplate.Default(conference.Id, k)).ToList();
         var drafts = await db.DecisionNotifications.AsNoTracking().Where(n => n.SentAt == null).OrderBy(n => n.Id)
             .Select(n => new { n, Title = db.Proposals.Where(p => p.Id == n.ProposalId).Select(p => p.Title).First() }).ToListAsync(ct);
         Drafts = drafts.Select(d => (d.n, d.Title)).ToList();

@@ -3,7 +3,9 @@ using System.Security.Claims;
 using AiEngineer.Core.Accounts;
 using AiEngineer.Core.Cfp;
 using AiEngineer.Core.Data;
+using AiEngineer.Core.Email;
 using AiEngineer.Core.Review;
+using AiEngineer.Web.Infrastructure.Email;
 using AiEngineer.Web.Infrastructure.Site;
 using AiEngineer.Web.Pages.Review;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +19,7 @@ namespace AiEngineer.Web.Pages.Admin.Review;
 /// Every reviewed proposal with its scores, filterable and sortable from the query string; decisions one at a time
 /// or in bulk. A decision drafts its notifications; nothing is emailed until an organizer sends the drafts.
 /// </summary>
-public class ProposalsModel(AppDbContext db, ConferenceContext conferences, TimeProvider time, IOptionsMonitor<SiteOptions> site) : PageModel
+public class ProposalsModel(AppDbContext db, ConferenceContext conferences, TimeProvider time, IOptionsMonitor<SiteOptions> site, EmailTemplates templates) : PageModel
 {
     public sealed record CriterionStat(double? Mean, int? Spread);
     public sealed record Row(int Id, string Title, string Track, string Format, ProposalState State, int Reviews, IReadOnlyList<CriterionStat> Stats, double? Overall);
@@ -62,8 +64,7 @@ public class ProposalsModel(AppDbContext db, ConferenceContext conferences, Time
         var me = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
         var now = time.GetUtcNow().UtcDateTime;
         var settings = await db.ReviewSettingsAsync(conference.Id, ct);
-        var template = await db.DecisionTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.ConferenceEventId == conference.Id && t.Kind == kind, ct)
-            ?? DecisionTemplate.Default(conference.Id, kind);
+        var (subject, body, _) = templates.Current(EmailCatalog.Get(DecisionNotification.EmailKindOf(kind)));
         var proposals = await db.Proposals.Include(p => p.Speakers).Include(p => p.StateChanges)
             .Where(p => p.ConferenceEventId == conference.Id && selected.Contains(p.Id)).ToListAsync(ct);
         var refused = new List<string>();
@@ -79,11 +80,16 @@ public class ProposalsModel(AppDbContext db, ConferenceContext conferences, Time
             var link = site.CurrentValue.Link($"/my/submissions/{p.Id}");
             foreach (var person in people.Where(x => !string.IsNullOrEmpty(x.Email)))
             {
-                string Fill(string text) => DecisionTemplate.Fill(text, person.Name ?? "", p.Title, link, confirmBy);
+                var values = new Dictionary<string, string>
+                {
+                    ["speaker_name"] = person.Name ?? "", ["title"] = p.Title, ["confirm_link"] = link, ["confirm_by"] = confirmBy,
+                    [EmailCatalog.ConferenceName.Name] = conference.Name,
+                };
+                string Fill(string text) => EmailTemplate.Fill(text, values);
                 db.DecisionNotifications.Add(new DecisionNotification
                 {
                     ProposalId = p.Id, Kind = kind, ToUserId = person.Id, ToEmail = person.Email!,
-                    Subject = Fill(template.Subject), Body = Fill(template.Body), CreatedAt = now,
+                    Subject = Fill(subject)[..Math.Min(Fill(subject).Length, DecisionNotification.SubjectMaxLength)], Body = Fill(body), CreatedAt = now,
                 });
             }
         }

@@ -15,7 +15,7 @@ namespace AiEngineer.Web.Pages.Admin.Schedule;
 /// The draft schedule as the checker and the publisher see it, and publishing it: one place that turns the draft
 /// into a new public version, its changelog and the emails to speakers whose sessions were added, moved or removed.
 /// </summary>
-public sealed class ScheduleDraft(AppDbContext db, ProgramStore published, IOptionsMonitor<SiteOptions> siteOptions, TimeProvider time)
+public sealed class ScheduleDraft(AppDbContext db, ProgramStore published, IOptionsMonitor<SiteOptions> siteOptions, TimeProvider time, EmailTemplates templates)
 {
     public sealed record Draft(IReadOnlyList<ProgramEntry> Entries, IReadOnlyList<SpeakerInfo> Speakers, IReadOnlyList<ScheduleWarning> Warnings);
 
@@ -116,8 +116,6 @@ public sealed class ScheduleDraft(AppDbContext db, ProgramStore published, IOpti
         return new(version, null, emails);
     }
 
-    private static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
-
     private async Task<int> QueueSpeakerEmailsAsync(ConferenceEvent conference, IReadOnlyList<ScheduleChange> changes,
         PublishedProgram program, PublishedProgram? previous, DateTime now, CancellationToken ct)
     {
@@ -132,22 +130,20 @@ public sealed class ScheduleDraft(AppDbContext db, ProgramStore published, IOpti
             var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.Email != null)
                 .Select(u => new { u.Email, u.DisplayName }).ToListAsync(ct);
             var when = $"{ProgramStore.Describe(conference, session.StartsAt)}–{ProgramStore.Clock(conference, session.EndsAt)} ({conference.TimeZoneId})";
-            var (subject, text) = change.Kind switch
+            var kind = change.Kind switch
             {
-                ScheduleChangeKind.Added => ($"Your session is on the schedule: {session.Title}",
-                    $"<p><strong>{E(session.Title)}</strong> is scheduled for <strong>{E(when)}</strong> in <strong>{E(session.RoomName)}</strong>.</p>"),
-                ScheduleChangeKind.Moved => ($"Your session has moved: {session.Title}",
-                    $"<p><strong>{E(session.Title)}</strong> has moved. It is now on <strong>{E(when)}</strong> in <strong>{E(session.RoomName)}</strong>.</p>"),
-                _ => ($"Your session is off the schedule: {session.Title}",
-                    $"<p><strong>{E(session.Title)}</strong> is no longer on the published schedule. The organizers will be in touch.</p>"),
+                ScheduleChangeKind.Added => "schedule.added",
+                ScheduleChangeKind.Moved => "schedule.moved",
+                _ => "schedule.removed",
             };
             var link = change.Kind == ScheduleChangeKind.Removed || session.Slug is null ? site.Link("/my/submissions") : site.Link($"/talks/{session.Slug}");
             foreach (var p in people)
             {
-                db.OutboundEmails.Add(EmailComposer.Compose(p.Email!, p.DisplayName, subject,
-                    $"<p>Hi {E(p.DisplayName ?? p.Email)},</p>{text}<p><a href=\"{E(link)}\">{(change.Kind == ScheduleChangeKind.Removed ? "Your submissions" : "See your session")}</a></p>" +
-                    "<p>If this time does not work for you, reply to this email as soon as you can.</p>",
-                    "schedule.change", now));
+                db.OutboundEmails.Add(templates.Compose(kind, p.Email!, p.DisplayName, new Dictionary<string, string>
+                {
+                    ["speaker_name"] = p.DisplayName ?? p.Email!, ["title"] = session.Title, ["when"] = when,
+                    ["room"] = session.RoomName, ["session_link"] = link,
+                }, now));
                 count++;
             }
         }

@@ -1,3 +1,4 @@
+using AiEngineer.Web.Infrastructure.Email;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using AiEngineer.Core.Cfp;
@@ -13,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AiEngineer.Web.Pages.My.Submissions;
 
 /// <summary>One proposal the speaker is on: what was written, who is on it, invitations, withdrawing, its history.</summary>
-public class DetailsModel(AppDbContext db, ConferenceContext conferences, TimeProvider time, SpeakerTickets speakerTickets) : PageModel
+public class DetailsModel(AppDbContext db, ConferenceContext conferences, TimeProvider time, SpeakerTickets speakerTickets, EmailTemplates templates) : PageModel
 {
     public sealed record Person(string UserId, string Name, string? Email, bool Primary);
 
@@ -62,7 +63,7 @@ public class DetailsModel(AppDbContext db, ConferenceContext conferences, TimePr
             return Page();
         }
         var link = Url.Page("/Cfp/Invitation", null, new { token }, Request.Scheme)!;
-        db.OutboundEmails.Add(ProposalEmails.Invitation(email, Names.GetValueOrDefault(Me, "A speaker"), Proposal.Title, link, Now));
+        db.OutboundEmails.Add(ProposalEmails.Invitation(templates, email, Names.GetValueOrDefault(Me, "A speaker"), Proposal.Title, link, Now));
         await db.SaveChangesAsync(ct);
         Message = $"Invitation sent to {email}.";
         return RedirectToPage(new { id });
@@ -98,7 +99,7 @@ public class DetailsModel(AppDbContext db, ConferenceContext conferences, TimePr
             return RedirectToPage(new { id });
         }
         // Every speaker on the proposal gets a record by email, co-speakers included.
-        if (notify) await ProposalEmails.QueueStateChangeAsync(db, Proposal, Link(id), Now, ct);
+        if (notify) await ProposalEmails.QueueStateChangeAsync(db, templates, Proposal, Link(id), Now, ct);
         await db.SaveChangesAsync(ct);
         Message = done;
         return RedirectToPage(new { id });

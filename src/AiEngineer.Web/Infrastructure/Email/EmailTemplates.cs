@@ -1,0 +1,78 @@
+using System.Net;
+using AiEngineer.Core.Data;
+using AiEngineer.Core.Email;
+using AiEngineer.Web.Infrastructure.Content;
+using AiEngineer.Web.Infrastructure.Site;
+using Microsoft.EntityFrameworkCore;
+
+namespace AiEngineer.Web.Infrastructure.Email;
+
+/// <summary>
+/// Turns a kind of message plus its values into an outbox row, with the organizers' wording when they have written
+/// one (<see cref="EmailTemplate"/>) and the catalog's default otherwise. The templates are few and small: all of them
+/// are cached (<see cref="SharedCache{T}"/>), emptied by any save that touches one.
+/// <para>
+/// How a body becomes HTML: link placeholders become their address, the Markdown is rendered and sanitized (an
+/// organizer's text gets no script, style or image), then text placeholders go in HTML-encoded and block placeholders
+/// go in as the site drew them. A buyer's name can therefore never become markup or a link.
+/// </para>
+/// </summary>
+public sealed class EmailTemplates(IServiceScopeFactory scopes, MarkdownRenderer markdown, ConferenceStore conferences)
+{
+    private readonly SharedCache<IReadOnlyDictionary<string, EmailTemplate>> _saved = new();
+
+    public sealed record Rendered(string Subject, string BodyHtml);
+
+    /// <summary>The wording in force for a kind: the saved template, else the default.</summary>
+    public (string Subject, string Body, EmailTemplate? Saved) Current(EmailKind kind)
+    {
+        var saved = Saved().GetValueOrDefault(kind.Kind);
+        return saved is null ? (kind.Subject, kind.Body, null) : (saved.Subject, saved.Body, saved);
+    }
+
+    /// <summary>An outbox row for <paramref name="kind"/> in the wording in force; {conference_name} is filled here.</summary>
+    public OutboundEmail Compose(string kind, string to, string? toName, IReadOnlyDictionary<string, string> values, DateTime now)
+    {
+        var k = EmailCatalog.Get(kind);
+        var (subject, body, _) = Current(k);
+        var rendered = Render(k, subject, body, values);
+        return EmailComposer.Compose(to, toName, rendered.Subject, rendered.BodyHtml, kind, now, ConferenceName());
+    }
+
+    /// <summary>Fills <paramref name="subject"/> and <paramref name="body"/> for <paramref name="kind"/>; used for sending and for the editor's preview.</summary>
+    public Rendered Render(EmailKind kind, string subject, string body, IReadOnlyDictionary<string, string> values)
+    {
+        var all = new Dictionary<string, string>(values) { [EmailCatalog.ConferenceName.Name] = ConferenceName() };
+        string Value(string name) => all.GetValueOrDefault(name, "");
+
+        var plain = EmailTemplate.PlaceholderRegex().Replace(subject, m => kind.Find(m.Groups[1].Value) is { Kind: not PlaceholderKind.Block } ? Value(m.Groups[1].Value) : m.Value);
+
+        var withLinks = EmailTemplate.PlaceholderRegex().Replace(body, m => kind.Find(m.Groups[1].Value) is { Kind: PlaceholderKind.Link } ? Value(m.Groups[1].Value) : m.Value);
+        var html = markdown.ToSafeHtml(withLinks);
+        // A block alone in its paragraph replaces the paragraph (a table inside <p> is not valid HTML).
+        html = EmailTemplate.PlaceholderRegex().Replace(html, m => kind.Find(m.Groups[1].Value) switch
+        {
+            { Kind: PlaceholderKind.Block } => "\u0001" + Value(m.Groups[1].Value) + "\u0002",
+            { Kind: PlaceholderKind.Text } => WebUtility.HtmlEncode(Value(m.Groups[1].Value)).ReplaceLineEndings("<br>"),
+            _ => m.Value,
+        });
+        html = html.Replace("<p>\u0001", "").Replace("\u0002</p>", "").Replace("\u0001", "").Replace("\u0002", "");
+        return new Rendered(plain, html);
+    }
+
+    /// <summary>Markdown an organizer wrote for one message (a decision draft, a broadcast), with no placeholders left.</summary>
+    public string RenderMarkdown(string body) => markdown.ToSafeHtml(body);
+
+    /// <summary>Sample values for a kind, for the preview.</summary>
+    public static IReadOnlyDictionary<string, string> Samples(EmailKind kind) => kind.Placeholders.ToDictionary(p => p.Name, p => p.Sample);
+
+    public string ConferenceName() => conferences.Get()?.Name is { Length: > 0 } name ? name : "AI Engineer Summit";
+
+    public void Invalidate() => _saved.Invalidate();
+
+    private IReadOnlyDictionary<string, EmailTemplate> Saved() => _saved.Get(() =>
+    {
+        using var scope = scopes.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<AppDbContext>().EmailTemplates.AsNoTracking().ToList().ToDictionary(t => t.Kind);
+    });
+}

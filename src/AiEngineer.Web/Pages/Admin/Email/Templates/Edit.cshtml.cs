@@ -1,0 +1,126 @@
+using System.Security.Claims;
+using AiEngineer.Core.Data;
+using AiEngineer.Core.Email;
+using AiEngineer.Web.Infrastructure.Email;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace AiEngineer.Web.Pages.Admin.Email.Templates;
+
+/// <summary>
+/// Rewords one kind of message. The preview renders the wording with sample values in a sandboxed frame: the
+/// saved wording on load, the wording in the form when "Preview" posts the form into the frame.
+/// </summary>
+public class EditModel(AppDbContext db, EmailTemplates templates, TimeProvider time, OutboxSignal outbox) : PageModel
+{
+    public sealed class InputModel
+    {
+        public string Subject { get; set; } = "";
+        public string Body { get; set; } = "";
+    }
+
+    [BindProperty(SupportsGet = true)] public string Kind { get; set; } = "";
+    [BindProperty] public InputModel Input { get; set; } = new();
+    public EmailKind Definition { get; private set; } = null!;
+    public EmailTemplate? Saved { get; private set; }
+    [TempData] public string? Message { get; set; }
+
+    public IActionResult OnGet()
+    {
+        if (!Load()) return NotFound();
+        var (subject, body, _) = templates.Current(Definition);
+        Input = new InputModel { Subject = subject, Body = body };
+        return Page();
+    }
+
+    /// <summary>The wording in force, filled with sample values, as a document for the preview frame.</summary>
+    public IActionResult OnGetPreview()
+    {
+        if (!Load()) return NotFound();
+        var (subject, body, _) = templates.Current(Definition);
+        return Preview(subject, body, []);
+    }
+
+    /// <summary>The wording in the form, unsaved, for the preview frame (the form posts here with formtarget).</summary>
+    public IActionResult OnPostPreview()
+    {
+        if (!Load()) return NotFound();
+        return Preview(Input.Subject ?? "", Input.Body ?? "", EmailTemplate.Validate(Definition, Input.Subject ?? "", Input.Body ?? ""));
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct)
+    {
+        if (!Load()) return NotFound();
+        var subject = (Input.Subject ?? "").Trim();
+        var body = (Input.Body ?? "").Trim().ReplaceLineEndings("\n");
+        var problems = EmailTemplate.Validate(Definition, subject, body);
+        if (problems.Count > 0)
+        {
+            ModelState.Clear();
+            foreach (var p in problems) ModelState.AddModelError(string.Empty, p);
+            return Page();
+        }
+        var template = await db.EmailTemplates.FirstOrDefaultAsync(t => t.Kind == Definition.Kind, ct);
+        if (template is null) db.EmailTemplates.Add(template = new EmailTemplate { Kind = Definition.Kind });
+        template.Subject = subject;
+        template.Body = body;
+        template.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        template.UpdatedByUserId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another organizer saved the first wording of this kind at the same moment.
+            ModelState.AddModelError(string.Empty, "Someone else saved this template a moment ago. Look at it again and save once more.");
+            return Page();
+        }
+        Message = $"“{Definition.Name}” is saved. The next message of this kind uses it.";
+        return RedirectToPage(new { kind = Definition.Kind });
+    }
+
+    public async Task<IActionResult> OnPostResetAsync(CancellationToken ct)
+    {
+        if (!Load()) return NotFound();
+        var template = await db.EmailTemplates.FirstOrDefaultAsync(t => t.Kind == Definition.Kind, ct);
+        if (template is not null)
+        {
+            db.EmailTemplates.Remove(template);
+            await db.SaveChangesAsync(ct);
+        }
+        Message = $"“{Definition.Name}” is back to the default wording.";
+        return RedirectToPage(new { kind = Definition.Kind });
+    }
+
+    /// <summary>Sends the wording in force, with sample values, to the organizer's own address.</summary>
+    public async Task<IActionResult> OnPostTestAsync(CancellationToken ct)
+    {
+        if (!Load()) return NotFound();
+        var me = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var email = await db.Users.Where(u => u.Id == me).Select(u => u.Email).FirstOrDefaultAsync(ct);
+        if (email is null) return NotFound();
+        var (subject, body, _) = templates.Current(Definition);
+        var rendered = templates.Render(Definition, subject, body, EmailTemplates.Samples(Definition));
+        db.OutboundEmails.Add(EmailComposer.Compose(email, null, "[Test] " + rendered.Subject, rendered.BodyHtml, Definition.Kind, time.GetUtcNow().UtcDateTime, templates.ConferenceName()));
+        await db.SaveChangesAsync(ct);
+        outbox.Notify();
+        Message = $"A test with sample values is on its way to {email}.";
+        return RedirectToPage(new { kind = Definition.Kind });
+    }
+
+    private bool Load()
+    {
+        if (EmailCatalog.Find(Kind) is not { } definition) return false;
+        Definition = definition;
+        Saved = templates.Current(definition).Saved;
+        return true;
+    }
+
+    private ContentResult Preview(string subject, string body, IReadOnlyList<string> problems)
+    {
+        var rendered = templates.Render(Definition, subject, body, EmailTemplates.Samples(Definition));
+        return EmailPreview.Document(Response, rendered.Subject, EmailComposer.Layout(rendered.Subject, rendered.BodyHtml, templates.ConferenceName()), problems);
+    }
+}
