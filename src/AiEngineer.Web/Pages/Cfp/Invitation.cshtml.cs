@@ -12,7 +12,7 @@ namespace AiEngineer.Web.Pages.Cfp;
 /// The link in a co-speaker invitation. Anyone holding it sees which proposal it is for; accepting needs an
 /// account, so a visitor signs in or registers and comes back here.
 /// </summary>
-public class InvitationModel(AppDbContext db, TimeProvider time, EmailTemplates templates) : PageModel
+public class InvitationModel(AppDbContext db, TimeProvider time, EmailTemplates templates, Microsoft.Extensions.Options.IOptionsMonitor<AiEngineer.Web.Infrastructure.Site.SiteOptions> site) : PageModel
 {
     public string? Title { get; private set; }
     public string? InvitedEmail { get; private set; }
@@ -51,7 +51,7 @@ public class InvitationModel(AppDbContext db, TimeProvider time, EmailTemplates 
             return Page();
         }
         var joinedName = await db.Users.Where(u => u.Id == me).Select(u => u.DisplayName ?? u.Email).FirstAsync(ct);
-        var link = Url.Page("/My/Submissions/Details", null, new { id = proposal.Id }, Request.Scheme)!;
+        var link = site.CurrentValue.Link($"/my/submissions/{proposal.Id}");
         await ProposalEmails.QueueCoSpeakerJoinedAsync(db, templates, proposal, me, joinedName ?? "Your co-speaker", link, time.GetUtcNow().UtcDateTime, ct);
         await db.SaveChangesAsync(ct);
         TempData["Message"] = "You are now a speaker on this proposal. Fill in your speaker profile so reviewers know who you are.";

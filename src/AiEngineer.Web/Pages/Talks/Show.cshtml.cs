@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AiEngineer.Web.Pages.Talks;
 
 /// <summary>A published session: when and where, the abstract, its speakers, and "add to calendar".</summary>
-public class ShowModel(AppDbContext db, ConferenceContext conferences, ProgramStore store) : PageModel
+public class ShowModel(AppDbContext db, ConferenceContext conferences, ProgramStore store, Microsoft.Extensions.Options.IOptionsMonitor<SiteOptions> site) : PageModel
 {
     public ConferenceEvent Conference { get; private set; } = null!;
     public PublishedProgram Program { get; private set; } = null!;
@@ -28,6 +28,9 @@ public class ShowModel(AppDbContext db, ConferenceContext conferences, ProgramSt
         Speakers = ids.Select(program.SpeakerById).Where(s => s is not null).Select(s => (s!, profiles.GetValueOrDefault(s!.UserId))).ToList();
         return Page();
     }
+
+    /// <summary>The talk's address from Site:PublicUrl, not from the request's Host header (which a client chooses, and a cached page would keep).</summary>
+    public string PageUrl => site.CurrentValue.Link($"/talks/{Session.Slug}");
 
     /// <summary>Google Calendar's "create event" link, filled in.</summary>
     public string GoogleCalendarLink(string pageUrl)

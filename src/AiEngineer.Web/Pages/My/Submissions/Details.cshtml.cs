@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AiEngineer.Web.Pages.My.Submissions;
 
 /// <summary>One proposal the speaker is on: what was written, who is on it, invitations, withdrawing, its history.</summary>
-public class DetailsModel(AppDbContext db, ConferenceContext conferences, TimeProvider time, SpeakerTickets speakerTickets, EmailTemplates templates) : PageModel
+public class DetailsModel(AppDbContext db, ConferenceContext conferences, TimeProvider time, SpeakerTickets speakerTickets, EmailTemplates templates, Microsoft.Extensions.Options.IOptionsMonitor<AiEngineer.Web.Infrastructure.Site.SiteOptions> site) : PageModel
 {
     public sealed record Person(string UserId, string Name, string? Email, bool Primary);
 
@@ -62,7 +62,7 @@ public class DetailsModel(AppDbContext db, ConferenceContext conferences, TimePr
             ModelState.AddModelError(nameof(InviteEmail), ex.Message);
             return Page();
         }
-        var link = Url.Page("/Cfp/Invitation", null, new { token }, Request.Scheme)!;
+        var link = site.CurrentValue.Link($"/cfp/invitations/{Uri.EscapeDataString(token)}");
         db.OutboundEmails.Add(ProposalEmails.Invitation(templates, email, Names.GetValueOrDefault(Me, "A speaker"), Proposal.Title, link, Now));
         await db.SaveChangesAsync(ct);
         Message = $"Invitation sent to {email}.";
@@ -105,7 +105,7 @@ public class DetailsModel(AppDbContext db, ConferenceContext conferences, TimePr
         return RedirectToPage(new { id });
     }
 
-    private string Link(int id) => Url.Page("/My/Submissions/Details", null, new { id }, Request.Scheme)!;
+    private string Link(int id) => site.CurrentValue.Link($"/my/submissions/{id}");
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {

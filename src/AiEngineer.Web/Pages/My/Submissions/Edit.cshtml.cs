@@ -16,7 +16,7 @@ namespace AiEngineer.Web.Pages.My.Submissions;
 /// Writes a proposal: a new one, or one the speaker is on. Saves a draft or submits. The window is checked again
 /// on every post, so a form opened before the deadline and sent after it keeps its text as a draft.
 /// </summary>
-public class EditModel(AppDbContext db, ConferenceContext conferences, TimeProvider time, EmailTemplates templates) : PageModel
+public class EditModel(AppDbContext db, ConferenceContext conferences, TimeProvider time, EmailTemplates templates, Microsoft.Extensions.Options.IOptionsMonitor<AiEngineer.Web.Infrastructure.Site.SiteOptions> site) : PageModel
 {
     public sealed class InputModel
     {
@@ -194,7 +194,7 @@ public class EditModel(AppDbContext db, ConferenceContext conferences, TimeProvi
             Problem = ex.Message;
             return RedirectToPage("Edit", new { id = proposal.Id });
         }
-        var link = Url.Page("/My/Submissions/Details", null, new { id = proposal.Id }, Request.Scheme)!;
+        var link = site.CurrentValue.Link($"/my/submissions/{proposal.Id}");
         await ProposalEmails.QueueReceiptAsync(db, templates, proposal, format.Name, Conference.Tracks.First(t => t.Id == proposal.TrackId).Name, link, Now, ct);
         await db.SaveChangesAsync(ct);
         Message = "Your proposal is submitted. We have emailed you a receipt.";
