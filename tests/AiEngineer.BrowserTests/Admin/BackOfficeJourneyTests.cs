@@ -56,7 +56,7 @@ public class BackOfficeJourneyTests(BrowserFixture fixture) : IClassFixture<Brow
 
         // A message to a segment, previewed first.
         await page.GotoAsync("/admin/email/compose");
-        await page.GetByLabel("Remote attendees").CheckAsync();
+        await page.GetByLabel("In-person attendees").CheckAsync();
         await page.GetByLabel("Subject").FillAsync("The stream starts at 9");
         await page.GetByLabel("Message (Markdown)").FillAsync("Hi {name},\n\nThe stream starts at **9:00**.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();

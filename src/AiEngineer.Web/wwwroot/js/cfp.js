@@ -27,9 +27,11 @@
     if (counters.length) { tick(); setInterval(tick, 30000); }
 })();
 
-// Forms that undo something ask first (CSP forbids inline onsubmit handlers).
+// Forms that undo or send something ask first (CSP forbids inline onsubmit handlers). A button that only previews
+// into a frame (formtarget) does not ask.
 document.querySelectorAll('form[data-confirm]').forEach(function (form) {
     form.addEventListener('submit', function (e) {
+        if (e.submitter && e.submitter.hasAttribute('formtarget')) return;
         if (!window.confirm(form.getAttribute('data-confirm'))) e.preventDefault();
     });
 });
