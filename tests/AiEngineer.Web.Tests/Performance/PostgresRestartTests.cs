@@ -146,6 +146,10 @@ public partial class PostgresRestartTests : IAsyncLifetime
         _site.Time.Advance(TimeSpan.FromDays(15));
         await WaitUntilAsync(() => _site.WithDbAsync(async db => !await db.Orders.AnyAsync(o => o.Status == OrderStatus.Pending)), 30, "pending orders to expire");
 
+        // Checkouts cut by the crash after taking their seats (PostgreSQL takes them before writing the order) could not
+        // give them back while the server was down; the sweeper's reconciliation does, once their sessions are gone.
+        await WaitUntilAsync(() => _site.WithDbAsync(async db => await db.TicketTypes.AllAsync(t =>
+            t.Taken == db.Tickets.Count(k => k.TicketTypeId == t.Id && k.Order.SeatsHeld))), 30, "seat counters to match the orders");
         await AssertNoHalfWrittenOrdersAsync(placed.ToList());
     }
 

@@ -16,11 +16,25 @@ public sealed class TicketEmails(AppDbContext db, IOptionsMonitor<SiteOptions> s
 {
     private static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
 
-    private ConferenceEvent? Conference() => db.Conferences.AsNoTracking().OrderBy(c => c.Id).FirstOrDefault();
+    private (bool Loaded, ConferenceEvent? Value) _conference;
+    private IReadOnlyDictionary<int, TicketType>? _types;
 
-    private Dictionary<int, TicketType> Types(IEnumerable<Ticket> ts)
+    public async Task PrepareAsync(IReadOnlyDictionary<int, TicketType> types, CancellationToken ct = default)
+    {
+        _types = types;
+        if (!_conference.Loaded) _conference = (true, await db.Conferences.AsNoTracking().OrderBy(c => c.Id).FirstOrDefaultAsync(ct));
+    }
+
+    private ConferenceEvent? Conference()
+    {
+        if (!_conference.Loaded) _conference = (true, db.Conferences.AsNoTracking().OrderBy(c => c.Id).FirstOrDefault());
+        return _conference.Value;
+    }
+
+    private IReadOnlyDictionary<int, TicketType> Types(IEnumerable<Ticket> ts)
     {
         var ids = ts.Select(t => t.TicketTypeId).Distinct().ToList();
+        if (_types is { } known && ids.All(known.ContainsKey)) return known;
         return db.TicketTypes.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionary(t => t.Id);
     }
 
