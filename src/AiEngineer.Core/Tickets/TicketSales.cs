@@ -14,8 +14,16 @@ public sealed class TicketSales(AppDbContext db, TimeProvider time, ITicketEmail
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    /// <summary>Validates, prices, holds seats and voucher uses atomically, and saves the order (completing free ones).</summary>
-    public async Task<OrderOutcome> PlaceOrderAsync(OrderRequest request, CancellationToken ct = default)
+    /// <summary>
+    /// Validates, prices, holds seats and voucher uses atomically, and saves the order (completing free ones).
+    /// </summary>
+    public Task<OrderOutcome> PlaceOrderAsync(OrderRequest request, CancellationToken ct = default) => PlaceOrderAsync(request, null, ct);
+
+    /// <summary>
+    /// <see cref="PlaceOrderAsync(OrderRequest, CancellationToken)"/> with the chosen types as the caller has just read them
+    /// (untracked), to save a query; their seat counts are only a first look, the conditional UPDATE decides.
+    /// </summary>
+    public async Task<OrderOutcome> PlaceOrderAsync(OrderRequest request, IReadOnlyDictionary<int, TicketType>? knownTypes, CancellationToken ct = default)
     {
         var existing = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.IdempotencyKey == request.IdempotencyKey, ct);
         if (existing is not null) return new OrderOutcome(existing, [], Repeated: true);
@@ -27,7 +35,9 @@ public sealed class TicketSales(AppDbContext db, TimeProvider time, ITicketEmail
         if (request.Attendees.Count > 50) return OrderOutcome.Fail("At most 50 tickets fit in one order.");
 
         var typeIds = request.Attendees.Select(a => a.TicketTypeId).Distinct().ToList();
-        var types = await db.TicketTypes.AsNoTracking().Where(t => typeIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
+        var types = knownTypes is not null && typeIds.All(knownTypes.ContainsKey)
+            ? typeIds.ToDictionary(id => id, id => knownTypes[id])
+            : await db.TicketTypes.AsNoTracking().Where(t => typeIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
         if (types.Count != typeIds.Count) return OrderOutcome.Fail("One of the chosen ticket types does not exist.");
 
         Voucher? voucher = null;
@@ -201,6 +211,8 @@ public sealed class TicketSales(AppDbContext db, TimeProvider time, ITicketEmail
                 claimed.Add(seat);
             }
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // A failed save rolls the whole transaction back: EF's savepoint around it would cost two round trips for nothing.
+            db.Database.AutoSavepointsEnabled = false;
             if (order.VoucherId is { } voucherId && !await TryUseVoucherAsync(voucherId, order.VoucherUses, ct))
             {
                 await tx.RollbackAsync(ct);
@@ -237,6 +249,7 @@ public sealed class TicketSales(AppDbContext db, TimeProvider time, ITicketEmail
                     await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock_shared({SeatLockClass}, {seat.TicketTypeId})", CancellationToken.None);
             }
             catch (Exception) { /* a broken connection has lost its locks already */ }
+            db.Database.AutoSavepointsEnabled = true; // the context goes back to the pool
             await db.Database.CloseConnectionAsync();
         }
     }

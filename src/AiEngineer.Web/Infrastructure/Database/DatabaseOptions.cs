@@ -19,4 +19,6 @@ public sealed class DatabaseOptions
     /// Short, so that requests during a database outage answer 503 quickly instead of hanging.
     /// </summary>
     public int ConnectTimeoutSeconds { get; set; } = 5;
+    /// <summary>PostgreSQL statements prepared automatically per connection (Npgsql's Max Auto Prepare), unless the connection string sets it.</summary>
+    public int MaxAutoPrepare { get; set; } = 64;
 }

@@ -27,6 +27,9 @@ public static class DatabaseSetup
             // rather than hang for Npgsql's default 15 s; the same limit bounds the wait for a pooled connection.
             if (!given.ContainsKey("Timeout") && !given.ContainsKey("Connect Timeout") && !given.ContainsKey("Connection Timeout"))
                 npgsql.Timeout = options.ConnectTimeoutSeconds;
+            // Statements EF sends again and again (the checkout's, the outbox's) are parsed and planned once per connection.
+            if (!given.ContainsKey("Max Auto Prepare"))
+                npgsql.MaxAutoPrepare = options.MaxAutoPrepare;
             connection = npgsql.ConnectionString;
         }
         else
@@ -68,7 +71,9 @@ public static class DatabaseSetup
         var options = app.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        if (options.MigrateOnStartup)
+        // Most starts find nothing to apply: comparing the applied ids with the assembly's list is one query, while
+        // MigrateAsync also takes the migrations lock and diffs the model against the last snapshot (a few hundred ms).
+        if (options.MigrateOnStartup && (!await db.Database.CanConnectAsync() || (await db.Database.GetPendingMigrationsAsync()).Any()))
         {
             await db.Database.MigrateAsync();
             if (db.Database.IsSqlite())
