@@ -173,10 +173,10 @@ public sealed class TicketSales(AppDbContext db, TimeProvider time, ITicketEmail
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex)
         {
             await tx.RollbackAsync(CancellationToken.None);
-            return await RepeatedOrThrowAsync(idempotencyKey, ct);
+            return await RepeatedOrThrowAsync(idempotencyKey, ex, ct);
         }
         return new OrderOutcome(order, []);
     }
@@ -225,12 +225,12 @@ public sealed class TicketSales(AppDbContext db, TimeProvider time, ITicketEmail
                 await tx.CommitAsync(ct);
                 saved = true;
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException ex)
             {
                 await tx.RollbackAsync(CancellationToken.None);
                 await GiveBackAsync(claimed);
                 claimed.Clear();
-                return await RepeatedOrThrowAsync(idempotencyKey, ct);
+                return await RepeatedOrThrowAsync(idempotencyKey, ex, ct);
             }
             return new OrderOutcome(order, []);
         }
@@ -272,11 +272,11 @@ public sealed class TicketSales(AppDbContext db, TimeProvider time, ITicketEmail
     }
 
     /// <summary>The same form was posted twice at once and the other post won: answer with its order.</summary>
-    private async Task<OrderOutcome> RepeatedOrThrowAsync(Guid idempotencyKey, CancellationToken ct)
+    private async Task<OrderOutcome> RepeatedOrThrowAsync(Guid idempotencyKey, DbUpdateException failure, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         var first = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.IdempotencyKey == idempotencyKey, ct);
-        if (first is null) throw new InvalidOperationException("The order could not be saved.");
+        if (first is null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
         return new OrderOutcome(first, [], Repeated: true);
     }
 
