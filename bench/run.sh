@@ -77,11 +77,17 @@ for page in "${pages[@]}"; do
 done
 hwm_pages=$(awk '/VmHWM/ {print int($2/1024)}' /proc/$app/status)
 
+# CPU milliseconds (user + system) used so far by the app and by the PostgreSQL backends serving it: on a shared machine the
+# CPU a checkout costs is steadier than its latency, which depends on who else is running.
+cpu_of() { awk '{printf "%.0f", ($14 + $15) * 1000 / '"$(getconf CLK_TCK)"'}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+pg_cpu() { local t=0; for p in $(pgrep -u postgres -f "$db"); do t=$((t + $(cpu_of "$p"))); done; echo $t; } # this database's backends
+app_cpu0=$(cpu_of $app); pg_cpu0=$(pg_cpu)
 echo "== ticket rush: $buyers buyers, $concurrency at a time, type $rush_type (free, 1000 seats)"
 set +e
 dotnet "$out/rush/TicketRush.dll" --url "$url" --type "$rush_type" --buyers "$buyers" --concurrency "$concurrency" --method Free | tee "$out/rush.txt"
 set -e
 hwm=$(awk '/VmHWM/ {print int($2/1024)}' /proc/$app/status)
+app_cpu_ms=$(( $(cpu_of $app) - app_cpu0 )); pg_cpu_ms=$(( $(pg_cpu) - pg_cpu0 ))
 taken=$(psql_bench "SELECT \"Taken\" FROM \"TicketTypes\" WHERE \"Id\" = $rush_type")
 tickets=$(psql_bench "SELECT count(*) FROM \"Tickets\" WHERE \"TicketTypeId\" = $rush_type")
 server_errors_logged=$(grep -c '"StatusCode":5[0-9][0-9]' "$out/app.log" || true)
@@ -121,6 +127,7 @@ ceiling=$(rps "$out/wrk_healthz.txt")
   echo "| checkouts/s (all buyers ÷ total time) | $(rush checkouts_per_s) |"
   echo "| order POST p50 / p99 ms | $(rush post_p50_ms) / $(rush post_p99_ms) |"
   echo "| buyer GET+POST p50 / p99 ms | $(rush buyer_p50_ms) / $(rush buyer_p99_ms) |"
+  echo "| CPU per buyer: app / PostgreSQL ms | $(awk -v c=$app_cpu_ms -v b=$buyers 'BEGIN {printf "%.2f", c/b}') / $(awk -v c=$pg_cpu_ms -v b=$buyers 'BEGIN {printf "%.2f", c/b}') |"
   echo
   echo "| process | value |"
   echo "|---|---:|"

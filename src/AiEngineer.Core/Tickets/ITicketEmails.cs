@@ -5,6 +5,11 @@ namespace AiEngineer.Core.Tickets;
 /// <summary>Builds the ticketing emails (the web layer knows links, layout and QR codes). Each is saved with the change that causes it.</summary>
 public interface ITicketEmails
 {
+    /// <summary>
+    /// Loads, without blocking, what the next emails about orders of these types need, so that building them inside a
+    /// checkout runs no query of its own.
+    /// </summary>
+    Task PrepareAsync(IReadOnlyDictionary<int, TicketType> types, CancellationToken ct = default) => Task.CompletedTask;
     /// <summary>The order summary and one ticket per attendee, with its code and QR.</summary>
     OutboundEmail Confirmation(Order order, DateTime now);
     /// <summary>How to pay an invoice order, and by when.</summary>

@@ -14,8 +14,16 @@ public sealed class TicketSales(AppDbContext db, TimeProvider time, ITicketEmail
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    /// <summary>Validates, prices, holds seats and voucher uses atomically, and saves the order (completing free ones).</summary>
-    public async Task<OrderOutcome> PlaceOrderAsync(OrderRequest request, CancellationToken ct = default)
+    /// <summary>
+    /// Validates, prices, holds seats and voucher uses atomically, and saves the order (completing free ones).
+    /// </summary>
+    public Task<OrderOutcome> PlaceOrderAsync(OrderRequest request, CancellationToken ct = default) => PlaceOrderAsync(request, null, ct);
+
+    /// <summary>
+    /// <see cref="PlaceOrderAsync(OrderRequest, CancellationToken)"/> with the chosen types as the caller has just read them
+    /// (untracked), to save a query; their seat counts are only a first look, the conditional UPDATE decides.
+    /// </summary>
+    public async Task<OrderOutcome> PlaceOrderAsync(OrderRequest request, IReadOnlyDictionary<int, TicketType>? knownTypes, CancellationToken ct = default)
     {
         var existing = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.IdempotencyKey == request.IdempotencyKey, ct);
         if (existing is not null) return new OrderOutcome(existing, [], Repeated: true);
@@ -27,7 +35,9 @@ public sealed class TicketSales(AppDbContext db, TimeProvider time, ITicketEmail
         if (request.Attendees.Count > 50) return OrderOutcome.Fail("At most 50 tickets fit in one order.");
 
         var typeIds = request.Attendees.Select(a => a.TicketTypeId).Distinct().ToList();
-        var types = await db.TicketTypes.AsNoTracking().Where(t => typeIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
+        var types = knownTypes is not null && typeIds.All(knownTypes.ContainsKey)
+            ? typeIds.ToDictionary(id => id, id => knownTypes[id])
+            : await db.TicketTypes.AsNoTracking().Where(t => typeIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
         if (types.Count != typeIds.Count) return OrderOutcome.Fail("One of the chosen ticket types does not exist.");
 
         Voucher? voucher = null;
@@ -113,22 +123,9 @@ public sealed class TicketSales(AppDbContext db, TimeProvider time, ITicketEmail
         }
         order.Log("created", comp ? $"{order.Tickets.Count} complimentary ticket(s) issued" : $"Order placed: {order.Tickets.Count} ticket(s), {Money.Format(order.TotalMinor, currency)}", now, request.CompIssuedBy ?? request.Buyer.Email);
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        foreach (var (typeId, count) in order.Seats())
-        {
-            if (!await TryTakeSeatsAsync(typeId, count, FromReserve(voucher, quote, typeId, count), ct))
-            {
-                await tx.RollbackAsync(ct);
-                var left = await db.TicketTypes.Where(t => t.Id == typeId).Select(t => t.Capacity - t.Taken - t.Reserved).FirstAsync(ct);
-                return NotEnoughSeats(types[typeId], left);
-            }
-        }
-        if (order.VoucherId is { } voucherId && !await TryUseVoucherAsync(voucherId, order.VoucherUses, ct))
-        {
-            await tx.RollbackAsync(ct);
-            return OrderOutcome.Fail("This voucher has been used up.");
-        }
-
+        // Everything the order needs, its email included, is built before a seat is taken: the seat row is the one
+        // place all buyers of a type meet, and nothing slow may happen while it is locked.
+        await emails.PrepareAsync(types, ct);
         if (method is PaymentMethod.Free or PaymentMethod.Comp)
         {
             order.MarkPaid(method, null, now);
@@ -139,21 +136,179 @@ public sealed class TicketSales(AppDbContext db, TimeProvider time, ITicketEmail
             db.OutboundEmails.Add(emails.InvoiceInstructions(order, now));
         }
         db.Orders.Add(order);
+        var seats = order.Seats().Select(s => (s.TicketTypeId, s.Count, FromReserve: FromReserve(voucher, quote, s.TicketTypeId, s.Count))).OrderBy(s => s.TicketTypeId).ToList();
+
+        return IsPostgres
+            ? await SaveWithSeatsClaimedFirstAsync(order, seats, types, request.IdempotencyKey, ct)
+            : await SaveInOneTransactionAsync(order, seats, types, request.IdempotencyKey, ct);
+    }
+
+    private bool IsPostgres => db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    /// <summary>
+    /// Seats, voucher uses and the order in one transaction. SQLite runs one writer at a time anyway, so the lock on the
+    /// seat row costs nothing extra there.
+    /// </summary>
+    private async Task<OrderOutcome> SaveInOneTransactionAsync(Order order, List<(int TicketTypeId, int Count, int FromReserve)> seats,
+        Dictionary<int, TicketType> types, Guid idempotencyKey, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        foreach (var (typeId, count, fromReserve) in seats)
+        {
+            if (!await TryTakeSeatsAsync(typeId, count, fromReserve, ct))
+            {
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                return await NotEnoughSeatsNowAsync(types[typeId], ct);
+            }
+        }
+        if (order.VoucherId is { } voucherId && !await TryUseVoucherAsync(voucherId, order.VoucherUses, ct))
+        {
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return OrderOutcome.Fail("This voucher has been used up.");
+        }
         try
         {
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex)
         {
             await tx.RollbackAsync(CancellationToken.None);
-            db.ChangeTracker.Clear();
-            // The same form was posted twice at once and the other post won: answer with its order.
-            var first = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.IdempotencyKey == request.IdempotencyKey, ct);
-            if (first is null) throw;
-            return new OrderOutcome(first, [], Repeated: true);
+            return await RepeatedOrThrowAsync(idempotencyKey, ex, ct);
         }
         return new OrderOutcome(order, []);
+    }
+
+    /// <summary>
+    /// PostgreSQL under a rush: each type's seats are taken by one conditional UPDATE in its own (autocommit) statement,
+    /// so the type's row is locked only while PostgreSQL runs that statement, not while this request inserts the order and
+    /// commits. The order then goes in its own transaction; if that fails the seats are given back at once. Should the
+    /// process die between the two, <see cref="ReconcileSeatsAsync"/> returns the seats: every checkout holds a shared
+    /// advisory lock on the type from before the claim until after the order commits (PostgreSQL drops it with the
+    /// connection of a dead process), and the reconciliation only corrects a type while it holds that lock exclusively.
+    /// </summary>
+    private async Task<OrderOutcome> SaveWithSeatsClaimedFirstAsync(Order order, List<(int TicketTypeId, int Count, int FromReserve)> seats,
+        Dictionary<int, TicketType> types, Guid idempotencyKey, CancellationToken ct)
+    {
+        var claimed = new List<(int TicketTypeId, int Count, int FromReserve)>();
+        var saved = false;
+        await db.Database.OpenConnectionAsync(ct); // one connection: the advisory locks belong to its session
+        try
+        {
+            foreach (var seat in seats)
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock_shared({SeatLockClass}, {seat.TicketTypeId})", ct);
+            foreach (var seat in seats)
+            {
+                if (!await TryTakeSeatsAsync(seat.TicketTypeId, seat.Count, seat.FromReserve, ct))
+                {
+                    db.ChangeTracker.Clear();
+                    await GiveBackAsync(claimed);
+                    claimed.Clear();
+                    return await NotEnoughSeatsNowAsync(types[seat.TicketTypeId], ct);
+                }
+                claimed.Add(seat);
+            }
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // A failed save rolls the whole transaction back: EF's savepoint around it would cost two round trips for nothing.
+            db.Database.AutoSavepointsEnabled = false;
+            if (order.VoucherId is { } voucherId && !await TryUseVoucherAsync(voucherId, order.VoucherUses, ct))
+            {
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                return OrderOutcome.Fail("This voucher has been used up.");
+            }
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                saved = true;
+            }
+            catch (DbUpdateException ex)
+            {
+                await tx.RollbackAsync(CancellationToken.None);
+                await GiveBackAsync(claimed);
+                claimed.Clear();
+                return await RepeatedOrThrowAsync(idempotencyKey, ex, ct);
+            }
+            return new OrderOutcome(order, []);
+        }
+        finally
+        {
+            // Whatever went wrong (the database gone, the request cancelled), seats without an order go back now; if even
+            // that fails, the reconciliation does it once this session's lock is gone.
+            if (!saved && claimed.Count > 0)
+            {
+                db.ChangeTracker.Clear();
+                try { await GiveBackAsync(claimed); } catch (Exception) { /* the reconciliation returns them */ }
+            }
+            try
+            {
+                foreach (var seat in seats)
+                    await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock_shared({SeatLockClass}, {seat.TicketTypeId})", CancellationToken.None);
+            }
+            catch (Exception) { /* a broken connection has lost its locks already */ }
+            db.Database.AutoSavepointsEnabled = true; // the context goes back to the pool
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>The first number of the advisory locks that guard a ticket type's seat counter (the second is the type's id).</summary>
+    public const int SeatLockClass = 0x5EA7;
+
+    private async Task GiveBackAsync(List<(int TicketTypeId, int Count, int FromReserve)> claimed)
+    {
+        foreach (var (typeId, count, fromReserve) in claimed)
+            await db.TicketTypes.Where(t => t.Id == typeId).ExecuteUpdateAsync(s => s
+                .SetProperty(t => t.Taken, t => t.Taken - count)
+                .SetProperty(t => t.Reserved, t => t.Reserved + fromReserve), CancellationToken.None);
+    }
+
+    private async Task<OrderOutcome> NotEnoughSeatsNowAsync(TicketType type, CancellationToken ct)
+    {
+        var left = await db.TicketTypes.Where(t => t.Id == type.Id).Select(t => t.Capacity - t.Taken - t.Reserved).FirstAsync(ct);
+        return NotEnoughSeats(type, left);
+    }
+
+    /// <summary>The same form was posted twice at once and the other post won: answer with its order.</summary>
+    private async Task<OrderOutcome> RepeatedOrThrowAsync(Guid idempotencyKey, DbUpdateException failure, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var first = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.IdempotencyKey == idempotencyKey, ct);
+        if (first is null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        return new OrderOutcome(first, [], Repeated: true);
+    }
+
+    /// <summary>
+    /// PostgreSQL: puts back seats that a checkout took but never turned into an order (its process died between the two
+    /// steps of <see cref="SaveWithSeatsClaimedFirstAsync"/>). A type is corrected only while no checkout holds its
+    /// advisory lock, so seats of orders still being written are never counted as lost. Returns how many seats came back.
+    /// </summary>
+    public async Task<int> ReconcileSeatsAsync(CancellationToken ct = default)
+    {
+        if (!IsPostgres) return 0; // there the seats and the order share one transaction
+        var suspects = await db.TicketTypes.AsNoTracking()
+            .Where(t => t.Taken > db.Tickets.Count(k => k.TicketTypeId == t.Id && k.Order.SeatsHeld))
+            .Select(t => t.Id).ToListAsync(ct);
+        var returned = 0;
+        foreach (var typeId in suspects)
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var free = await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({SeatLockClass}, {typeId}) AS \"Value\"").SingleAsync(ct);
+            if (!free) continue; // checkouts in progress: next pass
+            // Row lock first: payments, expiries and cancellations change the counter and their orders together under it.
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"TicketTypes\" WHERE \"Id\" = {typeId} FOR UPDATE", ct);
+            var held = await db.Tickets.CountAsync(k => k.TicketTypeId == typeId && k.Order.SeatsHeld, ct);
+            var taken = await db.TicketTypes.Where(t => t.Id == typeId).Select(t => t.Taken).SingleAsync(ct);
+            if (taken > held)
+            {
+                await db.TicketTypes.Where(t => t.Id == typeId).ExecuteUpdateAsync(s => s.SetProperty(t => t.Taken, held), ct);
+                returned += taken - held;
+            }
+            await tx.CommitAsync(ct);
+        }
+        return returned;
     }
 
     /// <summary>A waitlist offer takes the seats kept for it; everyone else competes for the unreserved ones.</summary>

@@ -31,8 +31,11 @@ public class ErrorModel : PageModel
 
     private void Set(int? code)
     {
-        Code = code ?? 500;
+        // After an exception the handler has already chosen the status (503 for a database outage, else 500).
+        Code = code ?? (HttpContext.Features.Get<IExceptionHandlerFeature>() is not null && Response.StatusCode >= 500 ? Response.StatusCode : 500);
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         if (code is not null) Response.StatusCode = code.Value;
+        if (Code == StatusCodes.Status503ServiceUnavailable && !Response.Headers.ContainsKey("Retry-After"))
+            Response.Headers.RetryAfter = Infrastructure.Database.DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -50,6 +50,9 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase("Postgres", builder.ConnectionString, name, null);
     }
 
+    /// <summary>A database on a server the caller owns (a <see cref="PrivatePostgres"/>): nothing to create or drop.</summary>
+    public static TestDatabase OnServer(string connectionString) => new("Postgres", connectionString, null, null);
+
     public async ValueTask DisposeAsync()
     {
         if (_postgresName is not null)

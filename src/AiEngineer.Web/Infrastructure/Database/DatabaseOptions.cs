@@ -14,4 +14,11 @@ public sealed class DatabaseOptions
     public bool SeedDemo { get; set; } = true;
     /// <summary>PostgreSQL connections per instance, unless the connection string sets Maximum Pool Size.</summary>
     public int MaxPoolSize { get; set; } = 30;
+    /// <summary>
+    /// Seconds to open a PostgreSQL connection or wait for a pooled one, unless the connection string sets Timeout.
+    /// Short, so that requests during a database outage answer 503 quickly instead of hanging.
+    /// </summary>
+    public int ConnectTimeoutSeconds { get; set; } = 5;
+    /// <summary>PostgreSQL statements prepared automatically per connection (Npgsql's Max Auto Prepare), unless the connection string sets it.</summary>
+    public int MaxAutoPrepare { get; set; } = 64;
 }

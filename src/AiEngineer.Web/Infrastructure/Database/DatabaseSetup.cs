@@ -16,11 +16,20 @@ public static class DatabaseSetup
         {
             connection = NullIfEmpty(builder.Configuration.GetConnectionString("Postgres"))
                 ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
-            // Under a rush, requests should queue for a pooled connection rather than exhaust the server's
-            // max_connections (100 by default, shared by every instance): cap the pool unless the string says otherwise.
+            // Settings the connection string names win; otherwise DatabaseOptions supplies them.
+            var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connection };
             var npgsql = new Npgsql.NpgsqlConnectionStringBuilder(connection);
-            if (!connection.Contains("Maximum Pool Size", StringComparison.OrdinalIgnoreCase) && !connection.Contains("Max Pool Size", StringComparison.OrdinalIgnoreCase))
+            // Under a rush, requests should queue for a pooled connection rather than exhaust the server's
+            // max_connections (100 by default, shared by every instance): cap the pool.
+            if (!given.ContainsKey("Maximum Pool Size") && !given.ContainsKey("Max Pool Size"))
                 npgsql.MaxPoolSize = options.MaxPoolSize;
+            // While the server is down or restarting, a request should fail within seconds (a 503 page, DatabaseOutage)
+            // rather than hang for Npgsql's default 15 s; the same limit bounds the wait for a pooled connection.
+            if (!given.ContainsKey("Timeout") && !given.ContainsKey("Connect Timeout") && !given.ContainsKey("Connection Timeout"))
+                npgsql.Timeout = options.ConnectTimeoutSeconds;
+            // Statements EF sends again and again (the checkout's, the outbox's) are parsed and planned once per connection.
+            if (!given.ContainsKey("Max Auto Prepare"))
+                npgsql.MaxAutoPrepare = options.MaxAutoPrepare;
             connection = npgsql.ConnectionString;
         }
         else
@@ -62,7 +71,9 @@ public static class DatabaseSetup
         var options = app.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        if (options.MigrateOnStartup)
+        // Most starts find nothing to apply: comparing the applied ids with the assembly's list is one query, while
+        // MigrateAsync also takes the migrations lock and diffs the model against the last snapshot (a few hundred ms).
+        if (options.MigrateOnStartup && (!await db.Database.CanConnectAsync() || (await db.Database.GetPendingMigrationsAsync()).Any()))
         {
             await db.Database.MigrateAsync();
             if (db.Database.IsSqlite())

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AiEngineer.Web.Infrastructure.Database;
 using AiEngineer.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace AiEngineer.Web.Infrastructure.Site;
@@ -26,7 +27,16 @@ public static class SiteSetup
 
     public static void UseSite(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
+        if (!app.Environment.IsDevelopment())
+        {
+            // A database outage answers 503 quickly (the connection timeout is short, see DatabaseSetup) with the
+            // friendly page and Retry-After; the page itself must not need the database (Error.cshtml).
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/Error",
+                StatusCodeSelector = ex => DatabaseOutage.IsOutage(ex) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+            });
+        }
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseSecurityHeaders();
         app.UseCookiePolicy();

@@ -16,6 +16,9 @@ public sealed class HoldExpiryWorker(IServiceScopeFactory scopes, IConfiguration
                 var sales = scope.ServiceProvider.GetRequiredService<TicketSales>();
                 var expired = await sales.ExpireDueAsync(stoppingToken);
                 if (expired > 0) log.LogInformation("Expired {Count} unpaid order(s)", expired);
+                // Seats a crashed checkout took without saving its order (PostgreSQL's two-step checkout) come back.
+                var returned = await sales.ReconcileSeatsAsync(stoppingToken);
+                if (returned > 0) log.LogWarning("Returned {Count} seat(s) that an interrupted checkout took without saving its order", returned);
                 // Seats freed by expiry, cancellation or refund go to the waitlist first.
                 var offers = await sales.OfferWaitlistAsync(stoppingToken);
                 if (offers > 0) log.LogInformation("Offered {Count} seat(s) to the waitlist", offers);

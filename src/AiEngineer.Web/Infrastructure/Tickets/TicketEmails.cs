@@ -16,9 +16,20 @@ public sealed class TicketEmails(AppDbContext db, IOptionsMonitor<SiteOptions> s
 {
     private static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
 
-    private Dictionary<int, TicketType> Types(IEnumerable<Ticket> ts)
+    private IReadOnlyDictionary<int, TicketType>? _types;
+
+    /// <summary>Loads without blocking what a checkout's email needs (conference, saved templates, the order's types), so building it runs no query.</summary>
+    public async Task PrepareAsync(IReadOnlyDictionary<int, TicketType> types, CancellationToken ct = default)
+    {
+        _types = types;
+        await conferences.GetAsync(ct);
+        await templates.PrepareAsync(ct);
+    }
+
+    private IReadOnlyDictionary<int, TicketType> Types(IEnumerable<Ticket> ts)
     {
         var ids = ts.Select(t => t.TicketTypeId).Distinct().ToList();
+        if (_types is { } known && ids.All(known.ContainsKey)) return known;
         return db.TicketTypes.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionary(t => t.Id);
     }
 

@@ -89,7 +89,7 @@ public class CheckoutModel(AppDbContext db, TicketSales sales, UserManager<AppUs
             Input.Voucher,
             Input.Method,
             users.GetUserId(User));
-        var outcome = await sales.PlaceOrderAsync(request, ct);
+        var outcome = await sales.PlaceOrderAsync(request, Types, ct); // the types were read just above
         if (!outcome.Succeeded)
         {
             Errors = outcome.Errors;
