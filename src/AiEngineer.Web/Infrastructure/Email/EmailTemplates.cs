@@ -70,6 +70,14 @@ public sealed class EmailTemplates(IServiceScopeFactory scopes, MarkdownRenderer
 
     public void Invalidate() => _saved.Invalidate();
 
+    /// <summary>Loads the saved templates without blocking, so composing right after runs no query.</summary>
+    public Task PrepareAsync(CancellationToken ct) => _saved.GetAsync(async token =>
+    {
+        using var scope = scopes.CreateScope();
+        var saved = await scope.ServiceProvider.GetRequiredService<AppDbContext>().EmailTemplates.AsNoTracking().ToListAsync(token);
+        return (IReadOnlyDictionary<string, EmailTemplate>)saved.ToDictionary(t => t.Kind);
+    }, ct);
+
     private IReadOnlyDictionary<string, EmailTemplate> Saved() => _saved.Get(() =>
     {
         using var scope = scopes.CreateScope();
