@@ -16,9 +16,10 @@ public sealed class DatabaseOptions
     public int MaxPoolSize { get; set; } = 30;
     /// <summary>
     /// Seconds to open a PostgreSQL connection or wait for a pooled one, unless the connection string sets Timeout.
-    /// Short, so that requests during a database outage answer 503 quickly instead of hanging.
+    /// A stopped or restarting server refuses at once (a quick 503); this bounds an unreachable host. Not lower: the same
+    /// limit caps the wait for a pooled connection, and in a rush a short one turns queued buyers into 503s.
     /// </summary>
-    public int ConnectTimeoutSeconds { get; set; } = 5;
+    public int ConnectTimeoutSeconds { get; set; } = 15;
     /// <summary>PostgreSQL statements prepared automatically per connection (Npgsql's Max Auto Prepare), unless the connection string sets it.</summary>
     public int MaxAutoPrepare { get; set; } = 64;
 }

@@ -10,16 +10,21 @@ namespace AiEngineer.Web.Infrastructure.Email;
 /// <summary>
 /// Turns a kind of message plus its values into an outbox row, with the organizers' wording when they have written
 /// one (<see cref="EmailTemplate"/>) and the catalog's default otherwise. The templates are few and small: all of them
-/// are cached (<see cref="SharedCache{T}"/>), emptied by any save that touches one.
+/// are cached (<see cref="SharedCache{T}"/>) and reloaded by any save that touches one.
 /// <para>
 /// How a body becomes HTML: link placeholders become their address, the Markdown is rendered and sanitized (an
 /// organizer's text gets no script, style or image), then text placeholders go in HTML-encoded and block placeholders
 /// go in as the site drew them. A buyer's name can therefore never become markup or a link.
 /// </para>
 /// </summary>
-public sealed class EmailTemplates(IServiceScopeFactory scopes, MarkdownRenderer markdown, ConferenceStore conferences)
+public sealed class EmailTemplates(IServiceScopeFactory scopes, MarkdownRenderer markdown, ConferenceStore conferences, ILogger<EmailTemplates> log)
 {
-    private readonly SharedCache<IReadOnlyDictionary<string, EmailTemplate>> _saved = new();
+    private readonly SharedCache<IReadOnlyDictionary<string, EmailTemplate>> _saved = new(async ct =>
+    {
+        using var scope = scopes.CreateScope();
+        var saved = await scope.ServiceProvider.GetRequiredService<AppDbContext>().EmailTemplates.AsNoTracking().ToListAsync(ct);
+        return saved.ToDictionary(t => t.Kind);
+    }, log);
 
     public sealed record Rendered(string Subject, string BodyHtml);
 
@@ -70,17 +75,10 @@ public sealed class EmailTemplates(IServiceScopeFactory scopes, MarkdownRenderer
 
     public void Invalidate() => _saved.Invalidate();
 
-    /// <summary>Loads the saved templates without blocking, so composing right after runs no query.</summary>
-    public Task PrepareAsync(CancellationToken ct) => _saved.GetAsync(async token =>
-    {
-        using var scope = scopes.CreateScope();
-        var saved = await scope.ServiceProvider.GetRequiredService<AppDbContext>().EmailTemplates.AsNoTracking().ToListAsync(token);
-        return (IReadOnlyDictionary<string, EmailTemplate>)saved.ToDictionary(t => t.Kind);
-    }, ct);
+    public Task ReloadAsync(CancellationToken ct = default) => _saved.ReloadAsync(ct);
 
-    private IReadOnlyDictionary<string, EmailTemplate> Saved() => _saved.Get(() =>
-    {
-        using var scope = scopes.CreateScope();
-        return scope.ServiceProvider.GetRequiredService<AppDbContext>().EmailTemplates.AsNoTracking().ToList().ToDictionary(t => t.Kind);
-    });
+    /// <summary>Loads the saved templates without blocking, so composing right after runs no query.</summary>
+    public Task PrepareAsync(CancellationToken ct) => _saved.GetAsync(ct);
+
+    private IReadOnlyDictionary<string, EmailTemplate> Saved() => _saved.Get();
 }

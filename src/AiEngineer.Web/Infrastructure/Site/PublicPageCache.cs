@@ -160,6 +160,19 @@ public static class PublicPageCache
             return Task.CompletedTask;
         }
 
+        private async Task ReloadAsync(Func<CancellationToken, Task> reload, Action invalidate)
+        {
+            try
+            {
+                await reload(CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                log.LogWarning(ex, "Reloading a shared cache after a save failed; the next reader loads it");
+                invalidate();
+            }
+        }
+
         private void Collect(DbContext? db)
         {
             if (db is null) return;
@@ -172,8 +185,10 @@ public static class PublicPageCache
         {
             if (db is null || !_pending.TryGetValue(db, out var tags)) return;
             _pending.Remove(db);
-            if (tags.Contains(Tags.Conference)) conference.Invalidate();
-            if (tags.Contains(Tags.EmailTemplates)) templates.Invalidate();
+            // Reloaded now, by the request that saved (its save is done, so its connection is free): every request after
+            // this one sees the change, and none of them waits on the database for it.
+            if (tags.Contains(Tags.Conference)) await ReloadAsync(conference.ReloadAsync, conference.Invalidate);
+            if (tags.Contains(Tags.EmailTemplates)) await ReloadAsync(templates.ReloadAsync, templates.Invalidate);
             foreach (var tag in tags)
             {
                 // The change is saved; eviction must not turn it into an error page, even if the request was cancelled.
