@@ -3,7 +3,10 @@ using MimeKit;
 
 namespace AiEngineer.Web.Infrastructure.Email;
 
-/// <summary>The embedded default: with no SMTP host, each message becomes an .eml file a developer can open.</summary>
+/// <summary>
+/// The embedded default: with no SMTP host, each message becomes an .eml file a developer can open. Written under a
+/// temporary name and renamed when complete, so nothing that watches the directory ever reads half a message.
+/// </summary>
 public sealed class PickupDirectoryTransport(IOptionsMonitor<EmailOptions> options, IWebHostEnvironment env) : IMailTransport
 {
     public string Directory => Path.GetFullPath(Path.Combine(env.ContentRootPath, options.CurrentValue.PickupDirectory));
@@ -14,8 +17,11 @@ public sealed class PickupDirectoryTransport(IOptionsMonitor<EmailOptions> optio
         {
             System.IO.Directory.CreateDirectory(Directory);
             var name = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{message.MessageId?.Split('@')[0] ?? Guid.NewGuid().ToString("N")}.eml";
-            await using var file = File.Create(Path.Combine(Directory, name));
-            await message.WriteToAsync(file, ct);
+            var path = Path.Combine(Directory, name);
+            var partial = path + ".partial";
+            await using (var file = File.Create(partial))
+                await message.WriteToAsync(file, ct);
+            File.Move(partial, path, overwrite: true);
         }
         catch (IOException ex)
         {
