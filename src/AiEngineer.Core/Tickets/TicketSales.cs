@@ -162,6 +162,15 @@ public sealed class TicketSales(AppDbContext db, TimeProvider time, ITicketEmail
                 return await NotEnoughSeatsNowAsync(types[typeId], ct);
             }
         }
+        return await CommitOrderAsync(tx, order, idempotencyKey, ct) ?? new OrderOutcome(order, []);
+    }
+
+    /// <summary>
+    /// Uses the order's voucher and saves the order in <paramref name="tx"/>, then commits. Null when committed; otherwise
+    /// the answer for the buyer, with the transaction rolled back.
+    /// </summary>
+    private async Task<OrderOutcome?> CommitOrderAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx, Order order, Guid idempotencyKey, CancellationToken ct)
+    {
         if (order.VoucherId is { } voucherId && !await TryUseVoucherAsync(voucherId, order.VoucherUses, ct))
         {
             await tx.RollbackAsync(ct);
@@ -172,13 +181,13 @@ public sealed class TicketSales(AppDbContext db, TimeProvider time, ITicketEmail
         {
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
+            return null;
         }
         catch (DbUpdateException ex)
         {
             await tx.RollbackAsync(CancellationToken.None);
             return await RepeatedOrThrowAsync(idempotencyKey, ex, ct);
         }
-        return new OrderOutcome(order, []);
     }
 
     /// <summary>
@@ -213,25 +222,9 @@ public sealed class TicketSales(AppDbContext db, TimeProvider time, ITicketEmail
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             // A failed save rolls the whole transaction back: EF's savepoint around it would cost two round trips for nothing.
             db.Database.AutoSavepointsEnabled = false;
-            if (order.VoucherId is { } voucherId && !await TryUseVoucherAsync(voucherId, order.VoucherUses, ct))
-            {
-                await tx.RollbackAsync(ct);
-                db.ChangeTracker.Clear();
-                return OrderOutcome.Fail("This voucher has been used up.");
-            }
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
-                saved = true;
-            }
-            catch (DbUpdateException ex)
-            {
-                await tx.RollbackAsync(CancellationToken.None);
-                await GiveBackAsync(claimed);
-                claimed.Clear();
-                return await RepeatedOrThrowAsync(idempotencyKey, ex, ct);
-            }
+            // Not saved (voucher used up, a repeat, an error): the finally below gives the seats back.
+            if (await CommitOrderAsync(tx, order, idempotencyKey, ct) is { } refused) return refused;
+            saved = true;
             return new OrderOutcome(order, []);
         }
         finally
