@@ -96,7 +96,8 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, Ticketin
     [BindProperty] public PagesInput Pages { get; set; } = new();
     public ConferenceEvent? Conference { get; private set; }
     public IReadOnlyList<TicketType> Types { get; private set; } = [];
-    public IReadOnlyList<string> TimeZones { get; } = TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Where(id => id.Contains('/') || id == "UTC").Order().ToList();
+    /// <summary>The zones the machine knows (IANA names), read once: the list does not change while the app runs.</summary>
+    public static IReadOnlyList<string> TimeZones { get; } = TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Where(id => id.Contains('/') || id == "UTC").Order().ToList();
     [TempData] public string? Message { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct)
