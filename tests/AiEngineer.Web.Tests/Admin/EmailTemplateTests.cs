@@ -5,6 +5,7 @@ using AiEngineer.Web.Tests.Review;
 using AiEngineer.Web.Tests.Schedule;
 using AiEngineer.Web.Tests.Tickets;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AiEngineer.Web.Tests.Admin;
 
@@ -50,6 +51,35 @@ public class EmailTemplateTests(TicketsFixture fixture) : IClassFixture<TicketsF
         var audit = await Site.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "EmailTemplate").Select(a => a.Action).ToListAsync());
         Assert.Contains(AuditAction.Added, audit);
         Assert.Contains(AuditAction.Deleted, audit);
+    }
+
+    [Fact]
+    public void Composed_messages_share_the_rendered_wording_but_each_gets_its_own_links_and_names()
+    {
+        var templates = Site.Services.GetRequiredService<AiEngineer.Web.Infrastructure.Email.EmailTemplates>();
+        var kind = AiEngineer.Core.Email.EmailCatalog.Get("tickets.confirmation");
+        const string body = "Hi {buyer_name}, [manage it]({order_link}) or open {order_link}.\n\n{tickets}";
+        Dictionary<string, string> Values(string name, string link) => new()
+        {
+            ["buyer_name"] = name, ["order_code"] = "C", ["order_summary"] = "", ["tickets"] = "<div>T</div>", ["order_link"] = link,
+        };
+
+        var first = templates.Render(kind, "s", body, Values("Ann", "https://summit.example/orders/A?token=1&x=2"), cacheBody: true).BodyHtml;
+        var second = templates.Render(kind, "s", body, Values("<b>Bo</b>", "https://summit.example/orders/B?token=3"), cacheBody: true).BodyHtml;
+        var uncached = templates.Render(kind, "s", body, Values("Ann", "https://summit.example/orders/A?token=1&x=2")).BodyHtml;
+
+        Assert.Equal(uncached, first);
+        Assert.Contains("<a href=\"https://summit.example/orders/A?token=1&amp;x=2\" rel=\"nofollow noopener noreferrer\">manage it</a>", first);
+        Assert.Contains(">https://summit.example/orders/A?token=1&amp;x=2</a>", first);
+        Assert.Contains("Hi Ann,", first);
+        Assert.Contains("<div>T</div>", first);
+        Assert.DoesNotContain("link.invalid", first);
+        Assert.Contains("orders/B?token=3", second);
+        Assert.DoesNotContain("orders/A", second);
+        Assert.Contains("Hi &lt;b&gt;Bo&lt;/b&gt;,", second);
+        // Only web addresses become links: anything else leaves an empty one.
+        var odd = templates.Render(kind, "s", body, Values("Cy", "javascript:alert(1)"), cacheBody: true).BodyHtml;
+        Assert.DoesNotContain("javascript", odd);
     }
 
     [Theory]

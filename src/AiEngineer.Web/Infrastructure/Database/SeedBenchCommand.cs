@@ -13,7 +13,7 @@ namespace AiEngineer.Web.Infrastructure.Database;
 /// <summary>
 /// `AiEngineer.Web seed-bench`: the benchmark data set (bench/run.sh) on an empty database: the summit, an open call,
 /// 64 confirmed sessions by 80 speakers placed and published through <see cref="Pages.Admin.Schedule.ScheduleDraft"/>,
-/// 20 live sponsors with logos, the demo ticket catalog and the rush type (free, 1,000 seats). Accounts get no password:
+/// 20 live sponsors with logos, the demo ticket catalog the rush type (free, 1,000 seats) and its warm-up type. Accounts get no password:
 /// nobody signs in as them. Refuses a database that already holds a conference, so it never mixes with real data.
 /// </summary>
 public static class SeedBenchCommand
@@ -21,6 +21,7 @@ public static class SeedBenchCommand
     public const string Name = "seed-bench";
     public const string RushTicketName = "Bench rush";
     public const int RushCapacity = 1_000;
+    public const string WarmupTicketName = "Bench warm-up";
     public const int SpeakerCount = 80;
     public const int SponsorCount = 20;
 
@@ -45,6 +46,12 @@ public static class SeedBenchCommand
         {
             Name = RushTicketName, Description = "The ticket-rush benchmark's free type.", Kind = TicketKind.Remote,
             PriceMinor = 0, Capacity = RushCapacity, MaxPerOrder = 10, SortOrder = -1,
+        });
+        // Sold before the measured rush, so the rush meets a server that has sold tickets before (its code compiled).
+        db.TicketTypes.Add(new TicketType
+        {
+            Name = WarmupTicketName, Description = "The ticket-rush benchmark's warm-up type.", Kind = TicketKind.Remote,
+            PriceMinor = 0, Capacity = 1_000_000, MaxPerOrder = 10, SortOrder = -2,
         });
         db.SponsorTiers.AddRange(DemoSeeder.BuildSponsorTiers(null));
         await db.SaveChangesAsync();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using AiEngineer.Core.Data;
 using AiEngineer.Core.Email;
@@ -40,20 +41,30 @@ public sealed class EmailTemplates(IServiceScopeFactory scopes, MarkdownRenderer
     {
         var k = EmailCatalog.Get(kind);
         var (subject, body, _) = Current(k);
-        var rendered = Render(k, subject, body, values);
+        var rendered = Render(k, subject, body, values, cacheBody: true);
         return EmailComposer.Compose(to, toName, rendered.Subject, rendered.BodyHtml, kind, now, ConferenceName());
     }
 
-    /// <summary>Fills <paramref name="subject"/> and <paramref name="body"/> for <paramref name="kind"/>; used for sending and for the editor's preview.</summary>
-    public Rendered Render(EmailKind kind, string subject, string body, IReadOnlyDictionary<string, string> values)
+    /// <summary>
+    /// Fills <paramref name="subject"/> and <paramref name="body"/> for <paramref name="kind"/>; used for sending and for the
+    /// editor's preview. With <paramref name="cacheBody"/> (wording in force, not a preview) the rendered and sanitized
+    /// Markdown is kept per wording: a rush of orders then renders the confirmation's Markdown once, not once per order.
+    /// </summary>
+    public Rendered Render(EmailKind kind, string subject, string body, IReadOnlyDictionary<string, string> values, bool cacheBody = false)
     {
         var all = new Dictionary<string, string>(values) { [EmailCatalog.ConferenceName.Name] = ConferenceName() };
         string Value(string name) => all.GetValueOrDefault(name, "");
 
         var plain = EmailTemplate.PlaceholderRegex().Replace(subject, m => kind.Find(m.Groups[1].Value) is { Kind: not PlaceholderKind.Block } ? Value(m.Groups[1].Value) : m.Value);
 
-        var withLinks = EmailTemplate.PlaceholderRegex().Replace(body, m => kind.Find(m.Groups[1].Value) is { Kind: PlaceholderKind.Link } ? Value(m.Groups[1].Value) : m.Value);
-        var html = markdown.ToSafeHtml(withLinks);
+        var html = cacheBody ? SanitizedBody(kind, body) : Sanitize(kind, body);
+        // Links the site made (Site:PublicUrl and a path), in place of the marks that went through the Markdown.
+        foreach (var link in kind.Placeholders.Where(p => p.Kind == PlaceholderKind.Link))
+        {
+            var value = Value(link.Name);
+            var safe = value.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? value : "";
+            html = html.Replace(LinkMark + link.Name, WebUtility.HtmlEncode(safe));
+        }
         // A block alone in its paragraph replaces the paragraph (a table inside <p> is not valid HTML).
         html = EmailTemplate.PlaceholderRegex().Replace(html, m => kind.Find(m.Groups[1].Value) switch
         {
@@ -64,6 +75,22 @@ public sealed class EmailTemplates(IServiceScopeFactory scopes, MarkdownRenderer
         html = html.Replace("<p>\u0001", "").Replace("\u0002</p>", "").Replace("\u0001", "").Replace("\u0002", "");
         return new Rendered(plain, html);
     }
+
+    /// <summary>Stands for a link placeholder while the Markdown is rendered and sanitized: a plain https address, so it becomes a link wherever the real one would.</summary>
+    private const string LinkMark = "https://link.invalid/";
+
+    private readonly ConcurrentDictionary<(string Kind, string Body), string> _bodies = new();
+
+    private string SanitizedBody(EmailKind kind, string body)
+    {
+        if (_bodies.TryGetValue((kind.Kind, body), out var html)) return html;
+        if (_bodies.Count > 200) _bodies.Clear(); // old wordings of edited templates
+        return _bodies[(kind.Kind, body)] = Sanitize(kind, body);
+    }
+
+    /// <summary>The body's Markdown rendered and sanitized, link placeholders as <see cref="LinkMark"/>, the other placeholders still in braces.</summary>
+    private string Sanitize(EmailKind kind, string body) => markdown.ToSafeHtml(EmailTemplate.PlaceholderRegex().Replace(body,
+        m => kind.Find(m.Groups[1].Value) is { Kind: PlaceholderKind.Link } ? LinkMark + m.Groups[1].Value : m.Value));
 
     /// <summary>Markdown an organizer wrote for one message (a decision draft, a broadcast), with no placeholders left.</summary>
     public string RenderMarkdown(string body) => markdown.ToSafeHtml(body);
