@@ -15,6 +15,7 @@ builder.AddAccounts();
 builder.AddSecurityHeaders();
 builder.AddRequestLimits();
 builder.AddRateLimits();
+builder.AddConcurrencyGate();
 builder.AddEmail();
 builder.AddTicketing();
 builder.AddSponsors();

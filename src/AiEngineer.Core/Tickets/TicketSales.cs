@@ -25,9 +25,16 @@ public sealed class TicketSales(AppDbContext db, TimeProvider time, ITicketEmail
     /// </summary>
     public async Task<OrderOutcome> PlaceOrderAsync(OrderRequest request, IReadOnlyDictionary<int, TicketType>? knownTypes, CancellationToken ct = default)
     {
+        // A repeat of a placed form (a second click, a reload) is found only when this attempt is refused: the unique key
+        // refuses its insert, or its seats or voucher are gone by now. A first attempt, nearly every one, saves the query.
+        var outcome = await PlaceNewOrderAsync(request, knownTypes, ct);
+        if (outcome.Order is not null) return outcome;
         var existing = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.IdempotencyKey == request.IdempotencyKey, ct);
-        if (existing is not null) return new OrderOutcome(existing, [], Repeated: true);
+        return existing is null ? outcome : new OrderOutcome(existing, [], Repeated: true);
+    }
 
+    private async Task<OrderOutcome> PlaceNewOrderAsync(OrderRequest request, IReadOnlyDictionary<int, TicketType>? knownTypes, CancellationToken ct)
+    {
         var now = Now;
         var settings = options.CurrentValue;
         var errors = new List<string>();

@@ -76,6 +76,19 @@ public class BuyingTests(TicketsFixture fixture) : IClassFixture<TicketsFixture>
     }
 
     [Fact]
+    public async Task The_same_form_posted_again_after_it_took_the_last_seat_shows_its_order_not_sold_out()
+    {
+        var typeId = await fixture.AddTypeAsync("Last Seat Pass", 0, 1);
+        var client = fixture.Site.CreateBrowserlikeClient();
+        Dictionary<string, string>? captured = null;
+        var first = await fixture.BuyAsync(client, new() { [typeId] = 1 }, "lastseat@example.com", "Free", tamper: f => captured = new(f));
+        var second = await client.PostAsync("/tickets/checkout", new FormUrlEncodedContent(captured!));
+        Assert.Equal(TicketsFixture.CodeFrom(first), TicketsFixture.CodeFrom(second));
+        Assert.Equal(1, (await fixture.Site.WithDbAsync(db => db.TicketTypes.SingleAsync(t => t.Id == typeId))).Taken);
+        Assert.Equal(1, await fixture.Site.WithDbAsync(db => db.OutboundEmails.CountAsync(e => e.ToAddress == "lastseat@example.com")));
+    }
+
+    [Fact]
     public async Task Vouchers_discount_on_the_server_and_unlock_hidden_types()
     {
         var typeId = await fixture.AddTypeAsync("Voucher Pass", 10000, 10);

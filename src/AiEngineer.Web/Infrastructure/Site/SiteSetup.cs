@@ -60,6 +60,7 @@ public static class SiteSetup
         app.UseRateLimiter();
         // After authentication, so the cache sees who is signed in and leaves them out.
         app.UseOutputCache();
+        app.UseConcurrencyGate();
 
         // Probes read; nothing is posted to them.
         var probe = new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]);
