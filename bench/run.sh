@@ -61,18 +61,26 @@ tail -n 1 "$out/seed.log"
 rush_type=$(psql_bench "SELECT \"Id\" FROM \"TicketTypes\" WHERE \"Name\" = 'Bench rush'")
 warmup_type=$(psql_bench "SELECT \"Id\" FROM \"TicketTypes\" WHERE \"Name\" = 'Bench warm-up'")
 
-psql_bench "CHECKPOINT" # the seed's writes reach disk now, not during the startup measured next
-echo "== start the app"
-start_ns=$(date +%s%N)
-(cd "$out/app" && exec dotnet AiEngineer.Web.dll) >"$out/app.log" 2>&1 &
-app=$!
-trap 'kill $app 2>/dev/null || true' EXIT
-until curl -fs -o /dev/null "$url/healthz"; do
-  kill -0 $app 2>/dev/null || { echo "the app exited:"; tail -n 20 "$out/app.log"; exit 1; }
-  sleep 0.01
+# The seed's aftermath (statistics, dirty pages) is dealt with now, not by autovacuum and the checkpointer during the
+# startups measured next.
+psql_bench "VACUUM ANALYZE"
+psql_bench "CHECKPOINT"
+echo "== start the app (three times: the startup reported is the median; the third start serves the runs)"
+starts=()
+for attempt in 1 2 3; do
+  start_ns=$(date +%s%N)
+  (cd "$out/app" && exec dotnet AiEngineer.Web.dll) >"$out/app.log" 2>&1 &
+  app=$!
+  trap 'kill $app 2>/dev/null || true' EXIT
+  until curl -fs -o /dev/null "$url/healthz"; do
+    kill -0 $app 2>/dev/null || { echo "the app exited:"; tail -n 20 "$out/app.log"; exit 1; }
+    sleep 0.01
+  done
+  starts+=($(( ($(date +%s%N) - start_ns) / 1000000 )))
+  if (( attempt < 3 )); then kill $app; wait $app 2>/dev/null || true; fi
 done
-startup_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
-echo "first 200 from /healthz after ${startup_ms} ms"
+startup_ms=$(printf '%s\n' "${starts[@]}" | sort -n | sed -n 2p)
+echo "first 200 from /healthz after ${starts[*]} ms (median ${startup_ms} ms)"
 
 echo "== wrk: $connections connections, ${duration}s per page"
 pages=(/healthz / /schedule /speakers /sponsors /tickets /cfp)
@@ -151,7 +159,7 @@ ceiling=$(rps "$out/wrk_healthz.txt")
   echo
   echo "| process | value |"
   echo "|---|---:|"
-  echo "| startup to first 200 from /healthz | ${startup_ms} ms |"
+  echo "| startup to first 200 from /healthz, median of 3 (${starts[*]}) | ${startup_ms} ms |"
   echo "| peak RSS (VmHWM) after the page runs | ${hwm_pages} MB |"
   echo "| peak RSS (VmHWM) after the rush | ${hwm} MB |"
   echo "| 5xx lines in the app log | ${server_errors_logged} |"
