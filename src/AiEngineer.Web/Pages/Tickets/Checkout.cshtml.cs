@@ -92,8 +92,7 @@ public class CheckoutModel(AppDbContext db, TicketSales sales, UserManager<AppUs
         var outcome = await sales.PlaceOrderAsync(request, Types, ct); // the types were read just above
         if (!outcome.Succeeded)
         {
-            Errors = outcome.Errors;
-            await LoadAsync(ct);
+            Errors = outcome.Errors; // the form again, with the types and quote read above
             return Page();
         }
         var order = outcome.Order!;
