@@ -13,7 +13,7 @@ namespace AiEngineer.Web.Infrastructure.Database;
 /// <summary>
 /// `AiEngineer.Web seed-bench`: the benchmark data set (bench/run.sh) on an empty database: the summit, an open call,
 /// 64 confirmed sessions by 80 speakers placed and published through <see cref="Pages.Admin.Schedule.ScheduleDraft"/>,
-/// 20 live sponsors with logos, the demo ticket catalog the rush type (free, 1,000 seats) and its warm-up type. Accounts get no password:
+/// 20 live sponsors with logos, the demo ticket catalog, the rush type (free, 1,000 seats) and its warm-up type. Accounts get no password:
 /// nobody signs in as them. Refuses a database that already holds a conference, so it never mixes with real data.
 /// </summary>
 public static class SeedBenchCommand

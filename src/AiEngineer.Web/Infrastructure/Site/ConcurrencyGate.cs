@@ -54,7 +54,7 @@ public static class ConcurrencyGate
             if (!lease.IsAcquired)
             {
                 ctx.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-                ctx.Response.Headers.RetryAfter = 5.ToString(CultureInfo.InvariantCulture);
+                ctx.Response.Headers.RetryAfter = Database.DatabaseOutage.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture); // as for a database outage
                 return;
             }
             await next();
