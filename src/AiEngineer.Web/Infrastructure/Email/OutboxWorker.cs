@@ -65,29 +65,31 @@ public sealed class OutboxWorker(
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = time.GetUtcNow().UtcDateTime;
 
-        var candidates = await db.OutboundEmails.AsNoTracking()
-            .Where(OutboundEmail.ClaimableAt(now))
+        // One statement claims the whole batch (the rows another worker claimed meanwhile fail the condition again and
+        // stay with it), and one query loads what this pass got: two round trips per batch rather than three per message.
+        var leaseUntil = now.AddSeconds(settings.Outbox.LeaseSeconds);
+        var due = db.OutboundEmails.Where(OutboundEmail.ClaimableAt(now))
             .OrderBy(e => e.NextAttemptAt).ThenBy(e => e.Id)
             .Select(e => e.Id)
-            .Take(settings.Outbox.BatchSize)
+            .Take(settings.Outbox.BatchSize);
+        var claimed = await db.OutboundEmails
+            .Where(e => due.Contains(e.Id))
+            .Where(OutboundEmail.ClaimableAt(now))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(e => e.Status, OutboundEmailStatus.Sending)
+                .SetProperty(e => e.LeaseOwner, InstanceId)
+                .SetProperty(e => e.LeaseUntil, leaseUntil), ct);
+        if (claimed == 0) return 0;
+        var batch = await db.OutboundEmails
+            .Where(e => e.Status == OutboundEmailStatus.Sending && e.LeaseOwner == InstanceId && e.LeaseUntil == leaseUntil)
+            .OrderBy(e => e.NextAttemptAt).ThenBy(e => e.Id)
             .ToListAsync(ct);
 
         var attempted = 0;
-        foreach (var id in candidates)
+        foreach (var email in batch)
         {
-            if (ct.IsCancellationRequested) break;
-            now = time.GetUtcNow().UtcDateTime;
-            var leaseUntil = now.AddSeconds(settings.Outbox.LeaseSeconds);
-            var claimed = await db.OutboundEmails
-                .Where(e => e.Id == id)
-                .Where(OutboundEmail.ClaimableAt(now))
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(e => e.Status, OutboundEmailStatus.Sending)
-                    .SetProperty(e => e.LeaseOwner, InstanceId)
-                    .SetProperty(e => e.LeaseUntil, leaseUntil), ct);
-            if (claimed != 1) continue; // another worker has it
-
-            var email = await db.OutboundEmails.SingleAsync(e => e.Id == id, ct);
+            // A batch that outlasts its lease stops here: what is left becomes claimable again, by any worker.
+            if (ct.IsCancellationRequested || time.GetUtcNow().UtcDateTime >= leaseUntil) break;
             attempted++;
             try
             {
@@ -115,7 +117,7 @@ public sealed class OutboxWorker(
                 // Our lease ran out and another worker took the message over; it owns the outcome now.
                 log.LogWarning("Lost the lease on email {EmailId} before recording the outcome", email.Id);
             }
-            db.ChangeTracker.Clear();
+            db.Entry(email).State = EntityState.Detached; // saved or given up: the next save is only the next message's
         }
         return attempted;
     }
