@@ -77,11 +77,14 @@ public sealed class TicketSales(AppDbContext db, TimeProvider time, ITicketEmail
         if (hiddenTickets > quote.VoucherUses) return OrderOutcome.Fail("The voucher does not cover that many tickets.");
         if (voucher is not null && quote.VoucherUses == 0) return OrderOutcome.Fail("That voucher does not apply to the chosen tickets.");
 
-        // Refused at once when the read above already shows too few seats: in a rush most buyers arrive after the last
-        // seat went, and they need not open a transaction. The conditional UPDATE below stays the authority.
+        // Refused at once when too few seats are left: in a rush most buyers arrive after the last seat went, and they
+        // need not open a transaction. The types given may be a few seconds old (the checkout's shared copy), so their
+        // counts only decide whether to ask the database; a seat given back meanwhile still sells. The conditional UPDATE
+        // below stays the authority.
         foreach (var (typeId, count) in request.Attendees.GroupBy(a => a.TicketTypeId).Select(g => (g.Key, g.Count())))
-            if (FromReserve(voucher, quote, typeId, count) == 0 && types[typeId].Remaining < count)
-                return NotEnoughSeats(types[typeId], types[typeId].Remaining);
+            if (FromReserve(voucher, quote, typeId, count) == 0 && types[typeId].Remaining < count
+                && await SeatsLeftAsync(typeId, ct) is var left && left < count)
+                return NotEnoughSeats(types[typeId], left);
 
         var method = quote.Total == 0 ? (comp || voucher?.Kind == VoucherKind.Comp ? PaymentMethod.Comp : PaymentMethod.Free) : request.Method;
         if (quote.Total > 0 && method is PaymentMethod.Free or PaymentMethod.Comp) return OrderOutcome.Fail("Choose how to pay.");
@@ -265,11 +268,11 @@ public sealed class TicketSales(AppDbContext db, TimeProvider time, ITicketEmail
                 .SetProperty(t => t.Reserved, t => t.Reserved + fromReserve), CancellationToken.None);
     }
 
-    private async Task<OrderOutcome> NotEnoughSeatsNowAsync(TicketType type, CancellationToken ct)
-    {
-        var left = await db.TicketTypes.Where(t => t.Id == type.Id).Select(t => t.Capacity - t.Taken - t.Reserved).FirstAsync(ct);
-        return NotEnoughSeats(type, left);
-    }
+    private async Task<OrderOutcome> NotEnoughSeatsNowAsync(TicketType type, CancellationToken ct) =>
+        NotEnoughSeats(type, await SeatsLeftAsync(type.Id, ct));
+
+    private Task<int> SeatsLeftAsync(int typeId, CancellationToken ct) =>
+        db.TicketTypes.Where(t => t.Id == typeId).Select(t => t.Capacity - t.Taken - t.Reserved).FirstAsync(ct);
 
     /// <summary>The same form was posted twice at once and the other post won: answer with its order.</summary>
     private async Task<OrderOutcome> RepeatedOrThrowAsync(Guid idempotencyKey, DbUpdateException failure, CancellationToken ct)

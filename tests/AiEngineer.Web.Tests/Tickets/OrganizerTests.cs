@@ -4,6 +4,7 @@ using AiEngineer.Core.Accounts;
 using AiEngineer.Core.Tickets;
 using AiEngineer.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AiEngineer.Web.Tests.Tickets;
 
@@ -116,6 +117,49 @@ public class OrganizerTests(TicketsFixture fixture) : IClassFixture<TicketsFixtu
         Assert.Contains("'=HYPERLINK", csv);
         Assert.Contains("'@SUM(A1)", csv);
         Assert.DoesNotContain(",=HYPERLINK", csv);
+    }
+
+    [Fact]
+    public async Task A_price_changed_in_the_back_office_shows_on_the_checkout_form_at_once_and_is_what_the_order_charges()
+    {
+        var typeId = await fixture.AddTypeAsync("Reprice Pass", 10_000, 10);
+        var buyer = fixture.Site.CreateBrowserlikeClient();
+        Assert.Contains("$100", WebUtility.HtmlDecode(await buyer.GetStringAsync($"/tickets/checkout?qty[{typeId}]=1")));
+
+        var edited = await (await OrganizerAsync()).PostFormAsync($"/admin/tickets/edit?id={typeId}", new()
+        {
+            ["Input.Name"] = "Reprice Pass", ["Input.Kind"] = "0", ["Input.Price"] = "120", ["Input.Capacity"] = "10",
+            ["Input.MinPerOrder"] = "1", ["Input.MaxPerOrder"] = "10", ["Input.SortOrder"] = "0",
+        }, formPage: $"/admin/tickets/edit?id={typeId}");
+        Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
+
+        // The checkout's shared copy of the types was reloaded by the save: no stale price, not even for a moment.
+        var form = WebUtility.HtmlDecode(await buyer.GetStringAsync($"/tickets/checkout?qty[{typeId}]=1"));
+        Assert.Contains("$120", form);
+        Assert.DoesNotContain("$100", form);
+        var order = await fixture.OrderAsync(TicketsFixture.CodeFrom(await fixture.BuyAsync(buyer, new() { [typeId] = 1 }, "repriced@example.com")));
+        Assert.Equal(12_000, order.TotalMinor);
+    }
+
+    [Fact]
+    public async Task A_seat_given_back_after_the_checkout_last_saw_the_type_sold_out_still_sells()
+    {
+        var typeId = await fixture.AddTypeAsync("Second Chance Pass", 1000, 1);
+        var first = await fixture.OrderAsync(TicketsFixture.CodeFrom(await fixture.BuyAsync(fixture.Site.CreateBrowserlikeClient(), new() { [typeId] = 1 }, "first.chance@example.com")));
+        // The checkout's shared copy of the types now shows the type sold out (as it would after its next refresh).
+        var store = fixture.Site.Services.GetRequiredService<AiEngineer.Web.Infrastructure.Tickets.TicketTypeStore>();
+        await store.ReloadAsync();
+        var refused = await fixture.BuyAsync(fixture.Site.CreateBrowserlikeClient(), new() { [typeId] = 1 }, "too.late@example.com");
+        Assert.Contains("Second Chance Pass is sold out.", await TicketsFixture.ErrorsOf(refused));
+
+        // The organizer cancels the first order: its seat goes back by a conditional update, which leaves the copy as it was.
+        await ActAsync(first.Id, "Cancel");
+        Assert.Equal(0, (await store.GetAsync([typeId]))[typeId].Remaining);
+
+        // The copy only decides whether to ask the database, and the database has a seat: it sells.
+        var order = await fixture.OrderAsync(TicketsFixture.CodeFrom(await fixture.BuyAsync(fixture.Site.CreateBrowserlikeClient(), new() { [typeId] = 1 }, "second.chance@example.com")));
+        Assert.Equal(OrderStatus.Pending, order.Status);
+        Assert.Equal(1, (await fixture.TypeAsync("Second Chance Pass")).Taken);
     }
 
     [Fact]

@@ -41,6 +41,9 @@ public static class PublicPageCache
         public const string Cfp = "cfp";
         /// <summary>No page shows these; the tag empties the template cache.</summary>
         public const string EmailTemplates = "email-templates";
+        /// <summary>No page has this tag; it reloads the checkout's ticket types (<see cref="AiEngineer.Web.Infrastructure.Tickets.TicketTypeStore"/>).
+        /// Orders, which also carry <see cref="Tickets"/>, do not.</summary>
+        public const string TicketTypes = "ticket-types";
     }
 
     /// <summary>
@@ -51,22 +54,22 @@ public static class PublicPageCache
     public static readonly TimeSpan DefaultBucket = TimeSpan.FromSeconds(60);
 
     /// <summary>Entity types whose saves change what the public pages show.</summary>
-    private static readonly Dictionary<Type, string> TagOf = new()
+    private static readonly Dictionary<Type, string[]> TagOf = new()
     {
-        [typeof(ConferenceEvent)] = Tags.Conference,
-        [typeof(Track)] = Tags.Conference,
-        [typeof(Room)] = Tags.Conference,
-        [typeof(ScheduleVersion)] = Tags.Program,
-        [typeof(SpeakerProfile)] = Tags.Speakers,
-        [typeof(SpeakerPhoto)] = Tags.Speakers,
-        [typeof(SponsorTier)] = Tags.Sponsors,
-        [typeof(Sponsorship)] = Tags.Sponsors,
-        [typeof(SponsorLogo)] = Tags.Sponsors,
-        [typeof(TicketType)] = Tags.Tickets,
-        [typeof(Order)] = Tags.Tickets,
-        [typeof(CallForPapers)] = Tags.Cfp,
-        [typeof(SessionFormat)] = Tags.Cfp,
-        [typeof(Core.Email.EmailTemplate)] = Tags.EmailTemplates,
+        [typeof(ConferenceEvent)] = [Tags.Conference],
+        [typeof(Track)] = [Tags.Conference],
+        [typeof(Room)] = [Tags.Conference],
+        [typeof(ScheduleVersion)] = [Tags.Program],
+        [typeof(SpeakerProfile)] = [Tags.Speakers],
+        [typeof(SpeakerPhoto)] = [Tags.Speakers],
+        [typeof(SponsorTier)] = [Tags.Sponsors],
+        [typeof(Sponsorship)] = [Tags.Sponsors],
+        [typeof(SponsorLogo)] = [Tags.Sponsors],
+        [typeof(TicketType)] = [Tags.Tickets, Tags.TicketTypes],
+        [typeof(Order)] = [Tags.Tickets],
+        [typeof(CallForPapers)] = [Tags.Cfp],
+        [typeof(SessionFormat)] = [Tags.Cfp],
+        [typeof(Core.Email.EmailTemplate)] = [Tags.EmailTemplates],
     };
 
     /// <summary>
@@ -111,8 +114,8 @@ public static class PublicPageCache
         var tags = new HashSet<string>();
         foreach (var entry in db.ChangeTracker.Entries())
             if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-                && TagOf.TryGetValue(entry.Metadata.ClrType, out var tag))
-                tags.Add(tag);
+                && TagOf.TryGetValue(entry.Metadata.ClrType, out var touched))
+                tags.UnionWith(touched);
         return tags;
     }
 
@@ -121,7 +124,8 @@ public static class PublicPageCache
     /// organizer handler, so a new handler cannot forget it; conditional UPDATEs (ticket seats, sponsor slots) bypass it,
     /// and the pages they affect rely on the time bucket (or on the tracked save that goes with them).
     /// </summary>
-    public sealed class EvictionInterceptor(IOutputCacheStore store, ConferenceStore conference, Email.EmailTemplates templates, ILogger<EvictionInterceptor> log) : SaveChangesInterceptor
+    public sealed class EvictionInterceptor(IOutputCacheStore store, ConferenceStore conference, Email.EmailTemplates templates,
+        AiEngineer.Web.Infrastructure.Tickets.TicketTypeStore ticketTypes, ILogger<EvictionInterceptor> log) : SaveChangesInterceptor
     {
         private readonly ConditionalWeakTable<DbContext, IReadOnlySet<string>> _pending = new();
 
@@ -189,6 +193,7 @@ public static class PublicPageCache
             // this one sees the change, and none of them waits on the database for it.
             if (tags.Contains(Tags.Conference)) await ReloadAsync(conference.ReloadAsync, conference.Invalidate);
             if (tags.Contains(Tags.EmailTemplates)) await ReloadAsync(templates.ReloadAsync, templates.Invalidate);
+            if (tags.Contains(Tags.TicketTypes)) await ReloadAsync(ticketTypes.ReloadAsync, ticketTypes.Invalidate);
             foreach (var tag in tags)
             {
                 // The change is saved; eviction must not turn it into an error page, even if the request was cancelled.

@@ -11,8 +11,8 @@ using Microsoft.Extensions.Options;
 namespace AiEngineer.Web.Pages.Tickets;
 
 /// <summary>Attendee and buyer details, the server's price, the payment method; placing the order holds the seats.</summary>
-public class CheckoutModel(AppDbContext db, TicketSales sales, UserManager<AppUser> users, IOptionsMonitor<TicketingOptions> options, TimeProvider time,
-    Infrastructure.Payments.IPaymentGateway payments, ILogger<CheckoutModel> log) : PageModel
+public class CheckoutModel(AppDbContext db, TicketSales sales, Infrastructure.Tickets.TicketTypeStore ticketTypes, UserManager<AppUser> users,
+    IOptionsMonitor<TicketingOptions> options, TimeProvider time, Infrastructure.Payments.IPaymentGateway payments, ILogger<CheckoutModel> log) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     public Dictionary<int, TicketType> Types { get; private set; } = new();
@@ -89,7 +89,7 @@ public class CheckoutModel(AppDbContext db, TicketSales sales, UserManager<AppUs
             Input.Voucher,
             Input.Method,
             users.GetUserId(User));
-        var outcome = await sales.PlaceOrderAsync(request, Types, ct); // the types were read just above
+        var outcome = await sales.PlaceOrderAsync(request, Types, ct); // the types read just above
         if (!outcome.Succeeded)
         {
             Errors = outcome.Errors; // the form again, with the types and quote read above
@@ -106,7 +106,7 @@ public class CheckoutModel(AppDbContext db, TicketSales sales, UserManager<AppUs
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
         var ids = Input.Attendees.Select(a => a.TicketTypeId).Distinct().ToList();
-        Types = await db.TicketTypes.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
+        Types = await ticketTypes.GetAsync(ids, ct); // shared and a few seconds old at most; see TicketTypeStore
         if (Types.Count != ids.Count) return false;
         Voucher? voucher = null;
         if (!string.IsNullOrWhiteSpace(Input.Voucher))
