@@ -36,6 +36,12 @@ public class ConcurrencyTests(TicketsFixture fixture) : IClassFixture<TicketsFix
         var type = await fixture.Site.WithDbAsync(db => db.TicketTypes.AsNoTracking().SingleAsync(t => t.Id == typeId));
         Assert.Equal(50, type.Taken);
         Assert.Equal(50, await fixture.Site.WithDbAsync(db => db.Tickets.CountAsync(t => t.TicketTypeId == typeId && t.Order.Status == OrderStatus.Paid)));
+
+        // Pooled connections go back without a session reset (Database:NoResetOnClose): every checkout, sold or refused,
+        // must have released its advisory lock on the type itself, or the seat reconciliation would wait on it for good.
+        if (fixture.Site.Database.Provider == "Postgres")
+            Assert.Equal(0, await fixture.Site.WithDbAsync(db => db.Database.SqlQuery<int>(
+                $"SELECT count(*)::int AS \"Value\" FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())").SingleAsync()));
     }
 
     [Fact]

@@ -22,4 +22,11 @@ public sealed class DatabaseOptions
     public int ConnectTimeoutSeconds { get; set; } = 15;
     /// <summary>PostgreSQL statements prepared automatically per connection (Npgsql's Max Auto Prepare), unless the connection string sets it.</summary>
     public int MaxAutoPrepare { get; set; } = 64;
+    /// <summary>
+    /// Hand pooled PostgreSQL connections on without resetting their session (Npgsql's No Reset On Close), unless the
+    /// connection string sets it. The reset (DISCARD ALL, or seven statements when statements are prepared) ran before
+    /// every reuse, several times per checkout. The app keeps no session state: no SET, no temporary tables, no LISTEN;
+    /// the checkout's advisory locks are released in a finally block, and an open transaction is still rolled back.
+    /// </summary>
+    public bool NoResetOnClose { get; set; } = true;
 }

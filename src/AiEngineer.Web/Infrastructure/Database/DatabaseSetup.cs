@@ -30,6 +30,8 @@ public static class DatabaseSetup
             // Statements EF sends again and again (the checkout's, the outbox's) are parsed and planned once per connection.
             if (!given.ContainsKey("Max Auto Prepare"))
                 npgsql.MaxAutoPrepare = options.MaxAutoPrepare;
+            if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
+                npgsql.NoResetOnClose = options.NoResetOnClose;
             connection = npgsql.ConnectionString;
         }
         else
