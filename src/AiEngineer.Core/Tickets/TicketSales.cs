@@ -212,15 +212,15 @@ public sealed class TicketSales(AppDbContext db, TimeProvider time, ITicketEmail
         Dictionary<int, TicketType> types, Guid idempotencyKey, CancellationToken ct)
     {
         var claimed = new List<(int TicketTypeId, int Count, int FromReserve)>();
+        var locked = new List<int>();
         var saved = false;
         await db.Database.OpenConnectionAsync(ct); // one connection: the advisory locks belong to its session
         try
         {
             foreach (var seat in seats)
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock_shared({SeatLockClass}, {seat.TicketTypeId})", ct);
-            foreach (var seat in seats)
             {
-                if (!await TryTakeSeatsAsync(seat.TicketTypeId, seat.Count, seat.FromReserve, ct))
+                locked.Add(seat.TicketTypeId); // before the round trip: should it fail midway, unlocking a lock not held is harmless
+                if (!await LockAndTakeSeatsAsync(seat.TicketTypeId, seat.Count, seat.FromReserve, ct))
                 {
                     db.ChangeTracker.Clear();
                     await GiveBackAsync(claimed);
@@ -248,8 +248,8 @@ public sealed class TicketSales(AppDbContext db, TimeProvider time, ITicketEmail
             }
             try
             {
-                foreach (var seat in seats)
-                    await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock_shared({SeatLockClass}, {seat.TicketTypeId})", CancellationToken.None);
+                foreach (var typeId in locked)
+                    await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock_shared({SeatLockClass}, {typeId})", CancellationToken.None);
             }
             catch (Exception) { /* a broken connection has lost its locks already */ }
             db.Database.AutoSavepointsEnabled = true; // the context goes back to the pool
@@ -259,6 +259,17 @@ public sealed class TicketSales(AppDbContext db, TimeProvider time, ITicketEmail
 
     /// <summary>The first number of the advisory locks that guard a ticket type's seat counter (the second is the type's id).</summary>
     public const int SeatLockClass = 0x5EA7;
+
+    /// <summary>
+    /// PostgreSQL: the type's shared advisory lock and <see cref="TryTakeSeatsAsync"/>'s conditional UPDATE in one round
+    /// trip. The lock is taken first, in the same session; the count is the UPDATE's alone (a SELECT adds no affected rows).
+    /// </summary>
+    private async Task<bool> LockAndTakeSeatsAsync(int typeId, int count, int fromReserve, CancellationToken ct) =>
+        await db.Database.ExecuteSqlAsync($"""
+            SELECT pg_advisory_lock_shared({SeatLockClass}, {typeId});
+            UPDATE "TicketTypes" SET "Taken" = "Taken" + {count}, "Reserved" = "Reserved" - {fromReserve}
+            WHERE "Id" = {typeId} AND "Reserved" >= {fromReserve} AND "Taken" + {count} + "Reserved" - {fromReserve} <= "Capacity"
+            """, ct) == 1;
 
     private async Task GiveBackAsync(List<(int TicketTypeId, int Count, int FromReserve)> claimed)
     {
