@@ -80,7 +80,8 @@ public sealed class OutboxWorker(
                 .SetProperty(e => e.LeaseOwner, InstanceId)
                 .SetProperty(e => e.LeaseUntil, leaseUntil), ct);
         if (claimed == 0) return 0;
-        var batch = await db.OutboundEmails
+        // Untracked: each message is attached just before its outcome is recorded, so a save looks at that one message.
+        var batch = await db.OutboundEmails.AsNoTracking()
             .Where(e => e.Status == OutboundEmailStatus.Sending && e.LeaseOwner == InstanceId && e.LeaseUntil == leaseUntil)
             .OrderBy(e => e.NextAttemptAt).ThenBy(e => e.Id)
             .ToListAsync(ct);
@@ -91,6 +92,7 @@ public sealed class OutboxWorker(
             // A batch that outlasts its lease stops here: what is left becomes claimable again, by any worker.
             if (ct.IsCancellationRequested || time.GetUtcNow().UtcDateTime >= leaseUntil) break;
             attempted++;
+            db.Attach(email);
             try
             {
                 await transport.SendAsync(ToMime(email, settings), ct);
