@@ -486,6 +486,7 @@ public sealed class TicketSales(AppDbContext db, TimeProvider time, ITicketEmail
     /// <summary>
     /// Takes seats if that many are left: one conditional UPDATE, judged by the rows it changed. <paramref name="fromReserve"/>
     /// of them come out of the seats reserved for waitlist offers; the rest must be unreserved.
+    /// <see cref="LockAndTakeSeatsAsync"/> states the same condition in SQL: a change here belongs there too.
     /// </summary>
     public async Task<bool> TryTakeSeatsAsync(int ticketTypeId, int count, int fromReserve = 0, CancellationToken ct = default) =>
         await db.TicketTypes

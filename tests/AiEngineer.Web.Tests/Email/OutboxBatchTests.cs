@@ -100,14 +100,38 @@ public class OutboxBatchTests : IAsyncLifetime
 
         Assert.Equal(1, await worker.ProcessBatchAsync(CancellationToken.None));
         var emails = await EmailsAsync();
-        Assert.Equal([OutboundEmailStatus.Sent, OutboundEmailStatus.Sending, OutboundEmailStatus.Sending], emails.Select(e => e.Status));
+        Assert.Equal([OutboundEmailStatus.Sent, OutboundEmailStatus.Queued, OutboundEmailStatus.Queued], emails.Select(e => e.Status));
+        Assert.All(emails.Skip(1), e => Assert.Null(e.LeaseOwner));
 
-        // The other two are claimable again (their lease ran out), by this worker or any other, and each goes once.
+        // The other two are back in the queue, for this worker or any other, and each goes once.
         var other = new RecordingTransport();
         Assert.Equal(2, await Worker(other).ProcessBatchAsync(CancellationToken.None));
         Assert.Equal(["Message 0"], transport.Subjects);
         Assert.Equal(["Message 1", "Message 2"], other.Subjects);
         Assert.All(await EmailsAsync(), e => Assert.Equal(OutboundEmailStatus.Sent, e.Status));
+    }
+
+    [Fact]
+    public async Task A_worker_shutting_down_mid_batch_puts_what_it_did_not_try_back_in_the_queue_at_once()
+    {
+        await EnqueueAsync(3);
+        using var stopping = new CancellationTokenSource();
+        // The app starts shutting down while the first message is being sent.
+        var transport = new RecordingTransport(async message =>
+        {
+            if (message.Subject == "Message 0") await stopping.CancelAsync();
+        });
+
+        Assert.Equal(1, await Worker(transport).ProcessBatchAsync(stopping.Token));
+
+        Assert.Equal(["Message 0"], transport.Subjects);
+        var emails = await EmailsAsync();
+        Assert.Equal([OutboundEmailStatus.Sent, OutboundEmailStatus.Queued, OutboundEmailStatus.Queued], emails.Select(e => e.Status));
+        Assert.All(emails.Skip(1), e => Assert.Null(e.LeaseUntil));
+        // Another instance sends them now, without waiting for a lease to run out.
+        var other = new RecordingTransport();
+        Assert.Equal(2, await Worker(other).ProcessBatchAsync(CancellationToken.None));
+        Assert.Equal(["Message 1", "Message 2"], other.Subjects);
     }
 
     [Fact]

@@ -121,6 +121,18 @@ public sealed class OutboxWorker(
             }
             db.Entry(email).State = EntityState.Detached; // saved or given up: the next save is only the next message's
         }
+        if (attempted < batch.Count)
+        {
+            // Stopped early (shutting down, or the lease ran out): what this pass did not try goes back to the queue now,
+            // rather than waiting out the lease; a row another worker has taken over meanwhile is left to it.
+            var untried = batch.Skip(attempted).Select(e => e.Id).ToList();
+            await db.OutboundEmails
+                .Where(e => untried.Contains(e.Id) && e.Status == OutboundEmailStatus.Sending && e.LeaseOwner == InstanceId && e.LeaseUntil == leaseUntil)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(e => e.Status, OutboundEmailStatus.Queued)
+                    .SetProperty(e => e.LeaseOwner, (string?)null)
+                    .SetProperty(e => e.LeaseUntil, (DateTime?)null), CancellationToken.None);
+        }
         return attempted;
     }
 

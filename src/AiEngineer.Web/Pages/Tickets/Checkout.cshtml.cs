@@ -89,7 +89,7 @@ public class CheckoutModel(AppDbContext db, TicketSales sales, Infrastructure.Ti
             Input.Voucher,
             Input.Method,
             users.GetUserId(User));
-        var outcome = await sales.PlaceOrderAsync(request, Types, ct); // the types read just above
+        var outcome = await sales.PlaceOrderAsync(request, Types, ct); // the types were read just above
         if (!outcome.Succeeded)
         {
             Errors = outcome.Errors; // the form again, with the types and quote read above
