@@ -178,4 +178,19 @@ public class PublicPageCachingTests(PublicPageCachingTests.Fixture fixture) : IC
         Site.Time.Advance(TimeSpan.FromHours(1));
         Assert.Contains("The call for papers is closed.", await AnonymousAsync("/cfp"));
     }
+
+    [Fact]
+    public async Task A_page_answered_from_the_cache_carries_an_age_and_its_log_line_is_debug_while_a_built_page_is_information()
+    {
+        var client = fixture.Site.CreateClient();
+        await client.GetAsync("/sponsors"); // cached now, if it was not already
+        var cached = await client.GetAsync("/sponsors");
+        Assert.True(cached.Headers.Age is not null, "a second anonymous GET of a public page comes from the output cache");
+        var built = await client.GetAsync("/privacy"); // not cached: built for every request
+        Assert.Null(built.Headers.Age);
+
+        var hit = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        hit.Response.Headers.Age = ((int)cached.Headers.Age!.Value.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(Serilog.Events.LogEventLevel.Debug, AiEngineer.Web.Infrastructure.Logging.LoggingSetup.RequestLevel(hit, null));
+    }
 }
