@@ -66,6 +66,29 @@ public class PublicPageCachingTests(PublicPageCachingTests.Fixture fixture) : IC
     }
 
     [Fact]
+    public async Task The_privacy_page_is_cached_until_the_conference_is_saved()
+    {
+        await AnonymousAsync("/privacy");
+        // Changed behind the app's back, and the conference record reloaded: only the output cache still has the old text.
+        await Site.WithDbAsync(db => db.Conferences.ExecuteUpdateAsync(s => s.SetProperty(c => c.PrivacyPolicy, "Behind the **back**.")));
+        await Site.Services.GetRequiredService<ConferenceStore>().ReloadAsync();
+        var cached = await Site.CreateClient().GetAsync("/privacy");
+        Assert.NotNull(cached.Headers.Age);
+        Assert.DoesNotContain("Behind the", await cached.Content.ReadAsStringAsync());
+
+        // A save of the conference (what the settings page does) evicts it.
+        await Site.WithDbAsync(async db =>
+        {
+            (await db.Conferences.SingleAsync()).PrivacyPolicy = "We keep **little**. <script>alert(1)</script>";
+            await db.SaveChangesAsync();
+        });
+        var fresh = await Site.CreateClient().GetStringAsync("/privacy");
+        Assert.Contains("We keep <strong>little</strong>.", fresh);
+        Assert.DoesNotContain("<script>alert(1)", fresh);
+        Assert.Contains("We keep", await AnonymousAsync("/privacy"));
+    }
+
+    [Fact]
     public async Task A_sale_that_sells_out_a_type_evicts_the_catalog()
     {
         var id = await fixture.AddTypeAsync("Cache Last Seat", 0, 1, t => t.Kind = TicketKind.Remote);
@@ -186,7 +209,7 @@ public class PublicPageCachingTests(PublicPageCachingTests.Fixture fixture) : IC
         await client.GetAsync("/sponsors"); // cached now, if it was not already
         var cached = await client.GetAsync("/sponsors");
         Assert.True(cached.Headers.Age is not null, "a second anonymous GET of a public page comes from the output cache");
-        var built = await client.GetAsync("/privacy"); // not cached: built for every request
+        var built = await client.GetAsync("/tickets?voucher=NOPE"); // not cached: a voucher in the query is built every time
         Assert.Null(built.Headers.Age);
 
         var hit = new Microsoft.AspNetCore.Http.DefaultHttpContext();

@@ -28,6 +28,8 @@ public static class PublicPageCache
         public const string Sponsors = "public-sponsors";
         public const string Tickets = "public-tickets";
         public const string Cfp = "public-cfp";
+        /// <summary>The privacy and code-of-conduct pages: the conference's own Markdown, sanitized.</summary>
+        public const string ConferenceText = "public-conference-text";
     }
 
     /// <summary>What a cached page shows; a save touching that data evicts every page with the tag.</summary>
@@ -91,6 +93,7 @@ public static class PublicPageCache
             o.AddPolicy(Policies.Tickets, b => Public(b, TicketsBucket).Tag(Tags.Conference, Tags.Tickets)
                 .With(c => !c.HttpContext.Request.Query.ContainsKey("voucher")));
             o.AddPolicy(Policies.Cfp, b => Public(b, DefaultBucket).Tag(Tags.Conference, Tags.Cfp));
+            o.AddPolicy(Policies.ConferenceText, b => Public(b, DefaultBucket).Tag(Tags.Conference));
         });
         return builder;
     }
