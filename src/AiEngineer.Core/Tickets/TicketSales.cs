@@ -20,8 +20,9 @@ public sealed class TicketSales(AppDbContext db, TimeProvider time, ITicketEmail
     public Task<OrderOutcome> PlaceOrderAsync(OrderRequest request, CancellationToken ct = default) => PlaceOrderAsync(request, null, ct);
 
     /// <summary>
-    /// <see cref="PlaceOrderAsync(OrderRequest, CancellationToken)"/> with the chosen types as the caller has just read them
-    /// (untracked), to save a query; their seat counts are only a first look, the conditional UPDATE decides.
+    /// <see cref="PlaceOrderAsync(OrderRequest, CancellationToken)"/> with the chosen types as the caller has them (untracked,
+    /// possibly a shared copy a few seconds old), to save a query; their seat counts are only a first look: too few sends
+    /// this to the database before refusing, and the conditional UPDATE decides.
     /// </summary>
     public async Task<OrderOutcome> PlaceOrderAsync(OrderRequest request, IReadOnlyDictionary<int, TicketType>? knownTypes, CancellationToken ct = default)
     {
@@ -42,8 +43,9 @@ public sealed class TicketSales(AppDbContext db, TimeProvider time, ITicketEmail
         if (request.Attendees.Count > 50) return OrderOutcome.Fail("At most 50 tickets fit in one order.");
 
         var typeIds = request.Attendees.Select(a => a.TicketTypeId).Distinct().ToList();
-        var types = knownTypes is not null && typeIds.All(knownTypes.ContainsKey)
-            ? typeIds.ToDictionary(id => id, id => knownTypes[id])
+        var given = knownTypes is not null && typeIds.All(knownTypes.ContainsKey);
+        var types = given
+            ? typeIds.ToDictionary(id => id, id => knownTypes![id])
             : await db.TicketTypes.AsNoTracking().Where(t => typeIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
         if (types.Count != typeIds.Count) return OrderOutcome.Fail("One of the chosen ticket types does not exist.");
 
@@ -78,12 +80,12 @@ public sealed class TicketSales(AppDbContext db, TimeProvider time, ITicketEmail
         if (voucher is not null && quote.VoucherUses == 0) return OrderOutcome.Fail("That voucher does not apply to the chosen tickets.");
 
         // Refused at once when too few seats are left: in a rush most buyers arrive after the last seat went, and they
-        // need not open a transaction. The types given may be a few seconds old (the checkout's shared copy), so their
-        // counts only decide whether to ask the database; a seat given back meanwhile still sells. The conditional UPDATE
-        // below stays the authority.
+        // need not open a transaction. Types the caller gave may be a few seconds old (the checkout's shared copy), so
+        // their counts only decide whether to ask the database; a seat given back meanwhile still sells. Types read just
+        // above are current already. The conditional UPDATE below stays the authority.
         foreach (var (typeId, count) in request.Attendees.GroupBy(a => a.TicketTypeId).Select(g => (g.Key, g.Count())))
             if (FromReserve(voucher, quote, typeId, count) == 0 && types[typeId].Remaining < count
-                && await SeatsLeftAsync(typeId, ct) is var left && left < count)
+                && (given ? await SeatsLeftAsync(typeId, ct) : types[typeId].Remaining) is var left && left < count)
                 return NotEnoughSeats(types[typeId], left);
 
         var method = quote.Total == 0 ? (comp || voucher?.Kind == VoucherKind.Comp ? PaymentMethod.Comp : PaymentMethod.Free) : request.Method;
