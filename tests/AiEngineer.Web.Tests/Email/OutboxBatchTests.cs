@@ -51,9 +51,9 @@ public class OutboxBatchTests : IAsyncLifetime
         _site.Services.GetRequiredService<IServiceScopeFactory>(), transport, _site.Services.GetRequiredService<OutboxSignal>(),
         _site.Time, _site.Services.GetRequiredService<IOptionsMonitor<EmailOptions>>(), NullLogger<OutboxWorker>.Instance);
 
-    private Task EnqueueAsync(int count) => _site.WithDbAsync(async db =>
+    private Task EnqueueAsync(int count, int first = 0) => _site.WithDbAsync(async db =>
     {
-        for (var i = 0; i < count; i++)
+        for (var i = first; i < first + count; i++)
         {
             db.OutboundEmails.Add(EmailComposer.Compose($"person{i}@example.com", null, $"Message {i}", "<p>Hi</p>", "test.batch", _site.Time.GetUtcNow().UtcDateTime));
             _site.Time.Advance(TimeSpan.FromMilliseconds(1)); // a definite order of sending
@@ -146,5 +146,31 @@ public class OutboxBatchTests : IAsyncLifetime
         Assert.All(emails.Take(batchSize), e => Assert.Equal(OutboundEmailStatus.Sent, e.Status));
         Assert.All(emails.Skip(batchSize), e => Assert.Equal(OutboundEmailStatus.Queued, e.Status));
         Assert.Equal(Enumerable.Range(0, batchSize).Select(i => $"Message {i}"), transport.Subjects);
+    }
+
+    [Fact]
+    public async Task Mail_a_dead_worker_held_is_left_while_its_lease_runs_and_taken_up_once_it_has_run_out_even_behind_a_full_batch()
+    {
+        var batchSize = _site.Services.GetRequiredService<IOptionsMonitor<EmailOptions>>().CurrentValue.Outbox.BatchSize;
+        await EnqueueAsync(batchSize + 1);
+        // A worker on another instance claimed the newest message and died with it.
+        await _site.WithDbAsync(db => db.OutboundEmails.Where(e => e.Subject == $"Message {batchSize}").ExecuteUpdateAsync(s => s
+            .SetProperty(e => e.Status, OutboundEmailStatus.Sending)
+            .SetProperty(e => e.LeaseOwner, "dead-worker")
+            .SetProperty(e => e.LeaseUntil, _site.Time.GetUtcNow().UtcDateTime.AddMinutes(1))));
+
+        var first = new RecordingTransport();
+        Assert.Equal(batchSize, await Worker(first).ProcessBatchAsync(CancellationToken.None));
+        Assert.Equal(Enumerable.Range(0, batchSize).Select(i => $"Message {i}"), first.Subjects);
+        Assert.Equal("dead-worker", (await EmailsAsync()).Last().LeaseOwner);
+
+        // A full batch of newer mail is waiting when the lease runs out: the abandoned message is in the next batch anyway.
+        await EnqueueAsync(batchSize, first: batchSize + 1);
+        _site.Time.Advance(TimeSpan.FromMinutes(2));
+        var second = new RecordingTransport();
+        Assert.Equal(batchSize, await Worker(second).ProcessBatchAsync(CancellationToken.None));
+        Assert.Contains($"Message {batchSize}", second.Subjects);
+        var left = Assert.Single(await EmailsAsync(), e => e.Status != OutboundEmailStatus.Sent);
+        Assert.Equal((OutboundEmailStatus.Queued, $"Message {2 * batchSize}"), (left.Status, left.Subject));
     }
 }

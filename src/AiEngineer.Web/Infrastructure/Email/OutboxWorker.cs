@@ -67,11 +67,17 @@ public sealed class OutboxWorker(
 
         // One statement claims the whole batch (the rows another worker claimed meanwhile fail the condition again and
         // stay with it), and one query loads what this pass got: two round trips per batch rather than three per message.
+        // The candidates are two range reads of the (Status, NextAttemptAt) index, leases run out first, then due mail
+        // oldest first: one condition with an OR could not use the index's order, and behind a backlog PostgreSQL read
+        // the whole table for every batch.
         var leaseUntil = now.AddSeconds(settings.Outbox.LeaseSeconds);
-        var due = db.OutboundEmails.Where(OutboundEmail.ClaimableAt(now))
+        var batchSize = settings.Outbox.BatchSize;
+        var leaseRunOut = db.OutboundEmails.Where(e => e.Status == OutboundEmailStatus.Sending && e.LeaseUntil < now)
+            .Select(e => e.Id).Take(batchSize);
+        var queued = db.OutboundEmails.Where(e => e.Status == OutboundEmailStatus.Queued && e.NextAttemptAt <= now)
             .OrderBy(e => e.NextAttemptAt).ThenBy(e => e.Id)
-            .Select(e => e.Id)
-            .Take(settings.Outbox.BatchSize);
+            .Select(e => e.Id).Take(batchSize);
+        var due = leaseRunOut.Concat(queued).Take(batchSize);
         var claimed = await db.OutboundEmails
             .Where(e => due.Contains(e.Id))
             .Where(OutboundEmail.ClaimableAt(now))
