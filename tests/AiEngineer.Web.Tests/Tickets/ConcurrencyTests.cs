@@ -40,8 +40,15 @@ public class ConcurrencyTests(TicketsFixture fixture) : IClassFixture<TicketsFix
         // Pooled connections go back without a session reset (Database:NoResetOnClose): every checkout, sold or refused,
         // must have released its advisory lock on the type itself, or the seat reconciliation would wait on it for good.
         if (fixture.Site.Database.Provider == "Postgres")
+        {
             Assert.Equal(0, await fixture.Site.WithDbAsync(db => db.Database.SqlQuery<int>(
                 $"SELECT count(*)::int AS \"Value\" FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())").SingleAsync()));
+            // The seat claim commits without waiting for the disk, and only the claim does: ten pooled connections at once
+            // (each in use by the rush) still commit every other transaction, the orders included, synchronously.
+            var settings = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => fixture.Site.WithDbAsync(db => db.Database.SqlQuery<string>(
+                $"SELECT current_setting('synchronous_commit') AS \"Value\" FROM pg_sleep(0.2)").SingleAsync())));
+            Assert.All(settings, value => Assert.Equal("on", value));
+        }
     }
 
     [Fact]
