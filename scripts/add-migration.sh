@@ -5,6 +5,8 @@ set -euo pipefail
 name=${1:?usage: scripts/add-migration.sh NAME}
 cd "$(dirname "$0")/.."
 dotnet tool restore >/dev/null
+# The compiled models first: the app's build needs them to match the model.
+scripts/compile-models.sh
 dotnet build src/AiEngineer.Web --nologo -v q
 for provider in Postgres Sqlite; do
   echo "== $provider: $name"
