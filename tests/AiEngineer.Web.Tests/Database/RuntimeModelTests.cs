@@ -43,10 +43,14 @@ public class RuntimeModelTests
         Assert.Equal($"AiEngineer.Migrations.{provider}.CompiledModel.AppDbContextModel", compiled.GetType().FullName);
 
         const string regenerate = "run scripts/add-migration.sh, or scripts/compile-models.sh for a change without a migration";
-        Assert.True(Tables(built).SequenceEqual(Tables(compiled)), $"{provider}: the compiled model's tables differ from the code's; {regenerate}");
-        Assert.True(Shape(built).SequenceEqual(Shape(compiled)), $"{provider}: the compiled model's mapping differs from the code's; {regenerate}");
+        Same(Tables(built), Tables(compiled), $"{provider}: the compiled model's tables differ from the code's; {regenerate}");
+        Same(Shape(built), Shape(compiled), $"{provider}: the compiled model's mapping differs from the code's; {regenerate}");
         Assert.NotEmpty(Tables(compiled));
     }
+
+    private static void Same(List<string> code, List<string> compiled, string message) =>
+        Assert.True(code.SequenceEqual(compiled), $"{message}\nin the code only: {string.Join("; ", code.Except(compiled))}" +
+            $"\nin the compiled model only: {string.Join("; ", compiled.Except(code))}");
 
     private static List<string> Tables(IModel model) => model.GetRelationalModel().Tables.SelectMany(t =>
             t.Columns.Select(c => $"{t.Name}.{c.Name} {c.StoreType}{(c.IsNullable ? " null" : "")}")
@@ -57,7 +61,7 @@ public class RuntimeModelTests
 
     private static List<string> Shape(IModel model) => model.GetEntityTypes().SelectMany(e =>
             e.GetProperties().Select(p => $"{e.Name}.{p.Name}: {p.ClrType.Name}{(p.IsNullable ? "?" : "")} max {p.GetMaxLength()} " +
-                $"converter {p.GetValueConverter()?.GetType().Name} concurrency {p.IsConcurrencyToken} generated {p.ValueGenerated}")
+                $"converter {p.GetValueConverter()?.GetType().Name} stored as {p.GetProviderClrType()?.Name} concurrency {p.IsConcurrencyToken} generated {p.ValueGenerated}")
             .Concat(e.GetNavigations().Select(n => $"{e.Name}.{n.Name} -> {n.TargetEntityType.Name} {(n.IsCollection ? "many" : "one")}"))
             .Concat(e.GetForeignKeys().Select(f => $"{e.Name} fk {string.Join(",", f.Properties.Select(p => p.Name))} {f.DeleteBehavior}"))
             .Concat(e.GetIndexes().Select(i => $"{e.Name} index {string.Join(",", i.Properties.Select(p => p.Name))} unique {i.IsUnique}")))
