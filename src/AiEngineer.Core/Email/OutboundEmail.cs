@@ -82,10 +82,22 @@ public class OutboundEmail
         return this;
     }
 
-    /// <summary>Rows a worker may claim at <paramref name="now"/>: queued and due, or sending under a lease that ran out.</summary>
-    public static Expression<Func<OutboundEmail, bool>> ClaimableAt(DateTime now) =>
-        e => (e.Status == OutboundEmailStatus.Queued && e.NextAttemptAt <= now)
-          || (e.Status == OutboundEmailStatus.Sending && e.LeaseUntil < now);
+    /// <summary>Queued rows due at <paramref name="now"/>.</summary>
+    public static Expression<Func<OutboundEmail, bool>> DueAt(DateTime now) =>
+        e => e.Status == OutboundEmailStatus.Queued && e.NextAttemptAt <= now;
+
+    /// <summary>Rows still sending under a lease that ran out before <paramref name="now"/> (their worker died or stalled).</summary>
+    public static Expression<Func<OutboundEmail, bool>> LeaseRunOutAt(DateTime now) =>
+        e => e.Status == OutboundEmailStatus.Sending && e.LeaseUntil < now;
+
+    /// <summary>Rows a worker may claim at <paramref name="now"/>: <see cref="DueAt"/> or <see cref="LeaseRunOutAt"/>.</summary>
+    public static Expression<Func<OutboundEmail, bool>> ClaimableAt(DateTime now)
+    {
+        var (due, runOut) = (DueAt(now), LeaseRunOutAt(now));
+        var e = due.Parameters[0];
+        return Expression.Lambda<Func<OutboundEmail, bool>>(
+            Expression.OrElse(due.Body, Microsoft.EntityFrameworkCore.Query.ReplacingExpressionVisitor.Replace(runOut.Parameters[0], e, runOut.Body)), e);
+    }
 
     public void MarkSent(DateTime now)
     {

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using AiEngineer.Core.Data;
 using AiEngineer.Core.Email;
 using Microsoft.EntityFrameworkCore;
@@ -72,9 +73,9 @@ public sealed class OutboxWorker(
         // the whole table for every batch.
         var leaseUntil = now.AddSeconds(settings.Outbox.LeaseSeconds);
         var batchSize = settings.Outbox.BatchSize;
-        var leaseRunOut = db.OutboundEmails.Where(e => e.Status == OutboundEmailStatus.Sending && e.LeaseUntil < now)
+        var leaseRunOut = db.OutboundEmails.Where(OutboundEmail.LeaseRunOutAt(now))
             .Select(e => e.Id).Take(batchSize);
-        var queued = db.OutboundEmails.Where(e => e.Status == OutboundEmailStatus.Queued && e.NextAttemptAt <= now)
+        var queued = db.OutboundEmails.Where(OutboundEmail.DueAt(now))
             .OrderBy(e => e.NextAttemptAt).ThenBy(e => e.Id)
             .Select(e => e.Id).Take(batchSize);
         var due = leaseRunOut.Concat(queued).Take(batchSize);
@@ -87,8 +88,10 @@ public sealed class OutboxWorker(
                 .SetProperty(e => e.LeaseUntil, leaseUntil), ct);
         if (claimed == 0) return 0;
         // Untracked: each message is attached just before its outcome is recorded, so a save looks at that one message.
+        Expression<Func<OutboundEmail, bool>> heldByThisPass =
+            e => e.Status == OutboundEmailStatus.Sending && e.LeaseOwner == InstanceId && e.LeaseUntil == leaseUntil;
         var batch = await db.OutboundEmails.AsNoTracking()
-            .Where(e => e.Status == OutboundEmailStatus.Sending && e.LeaseOwner == InstanceId && e.LeaseUntil == leaseUntil)
+            .Where(heldByThisPass)
             .OrderBy(e => e.NextAttemptAt).ThenBy(e => e.Id)
             .ToListAsync(ct);
 
@@ -133,7 +136,7 @@ public sealed class OutboxWorker(
             // rather than waiting out the lease; a row another worker has taken over meanwhile is left to it.
             var untried = batch.Skip(attempted).Select(e => e.Id).ToList();
             await db.OutboundEmails
-                .Where(e => untried.Contains(e.Id) && e.Status == OutboundEmailStatus.Sending && e.LeaseOwner == InstanceId && e.LeaseUntil == leaseUntil)
+                .Where(e => untried.Contains(e.Id)).Where(heldByThisPass)
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(e => e.Status, OutboundEmailStatus.Queued)
                     .SetProperty(e => e.LeaseOwner, (string?)null)
