@@ -52,7 +52,6 @@ Console.WriteLine($"rush.post_p99_ms={Pct(post, 99):F1}");
 var orderPosts = sold.Select(r => r.PostMs).ToList();
 Console.WriteLine($"rush.ordered_post_p50_ms={Pct(orderPosts, 50):F1}");
 Console.WriteLine($"rush.ordered_post_p99_ms={Pct(orderPosts, 99):F1}");
-Console.WriteLine($"rush.ordered_get_p99_ms={Pct(sold.Select(r => r.GetMs), 99):F1}");
 Console.WriteLine($"rush.buyer_p50_ms={Pct(buyer, 50):F1}");
 Console.WriteLine($"rush.buyer_p99_ms={Pct(buyer, 99):F1}");
 foreach (var other in results.Where(r => r.Outcome is Outcome.Other or Outcome.ServerError).Select(r => r.Detail).Distinct().Take(5))
