@@ -13,13 +13,15 @@ namespace AiEngineer.Web.Infrastructure.Database;
 /// <summary>
 /// `AiEngineer.Web seed-bench`: the benchmark data set (bench/run.sh) on an empty database: the summit, an open call,
 /// 64 confirmed sessions by 80 speakers placed and published through <see cref="Pages.Admin.Schedule.ScheduleDraft"/>,
-/// 20 live sponsors with logos, the demo ticket catalog, the rush type (free, 1,000 seats) and its warm-up type. Accounts get no password:
+/// 20 live sponsors with logos, the demo ticket catalog, five rush types (free, 1,000 seats each) and a warm-up type. Accounts get no password:
 /// nobody signs in as them. Refuses a database that already holds a conference, so it never mixes with real data.
 /// </summary>
 public static class SeedBenchCommand
 {
     public const string Name = "seed-bench";
-    public const string RushTicketName = "Bench rush";
+    /// <summary>Rush types seeded ("Bench rush 1" to "Bench rush 5"), each for one measured rush.</summary>
+    public const int RushTypes = 5;
+    public static string RushTicketName(int n) => $"Bench rush {n}";
     public const int RushCapacity = 1_000;
     public const string WarmupTicketName = "Bench warm-up";
     public const int SpeakerCount = 80;
@@ -42,11 +44,12 @@ public static class SeedBenchCommand
 
         db.Conferences.Add(DemoSeeder.BuildConference());
         db.TicketTypes.AddRange(DemoSeeder.BuildTicketTypes(now));
-        db.TicketTypes.Add(new TicketType
+        // One type per measured rush: the bench repeats the rush on a fresh 1,000 seats and reports the median.
+        db.TicketTypes.AddRange(Enumerable.Range(1, RushTypes).Select(n => new TicketType
         {
-            Name = RushTicketName, Description = "The ticket-rush benchmark's free type.", Kind = TicketKind.Remote,
+            Name = RushTicketName(n), Description = "The ticket-rush benchmark's free type.", Kind = TicketKind.Remote,
             PriceMinor = 0, Capacity = RushCapacity, MaxPerOrder = 10, SortOrder = -1,
-        });
+        }));
         // Sold before the measured rush, so the rush meets a server that has sold tickets before (its code compiled).
         db.TicketTypes.Add(new TicketType
         {
@@ -126,7 +129,7 @@ public static class SeedBenchCommand
         // benchmark times the app's startup.
         await db.OutboundEmails.ExecuteDeleteAsync();
         await output.WriteLineAsync($"Seeded the bench data set: {sessions} sessions, {SpeakerCount} speakers, {SponsorCount} live sponsors, " +
-                                    $"'{RushTicketName}' (free, {RushCapacity} seats).");
+                                    $"{RushTypes} rush types '{RushTicketName(1)}' to '{RushTicketName(RushTypes)}' (free, {RushCapacity} seats each).");
         return 0;
     }
 
