@@ -50,6 +50,12 @@ public class ConferenceEvent
 
     public int DayCount => EndDate.DayNumber - StartDate.DayNumber + 1;
 
+    /// <summary>Midnight after the last day, in the event's zone: from then on the summit is over.</summary>
+    public DateTime EndsAt => ToUtc(EndDate.AddDays(1), TimeOnly.MinValue);
+
+    /// <summary>Whether the last day has passed: sales and the call for papers are closed, the program stays as an archive.</summary>
+    public bool IsOverAt(DateTime utcNow) => utcNow >= EndsAt;
+
     /// <summary>Checks the rules a conference record must satisfy; returns the problems, empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {

@@ -1,5 +1,6 @@
 using AiEngineer.Web.Tests.Infrastructure;
 using Deque.AxeCore.Playwright;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace AiEngineer.BrowserTests.Infrastructure;
@@ -39,6 +40,10 @@ public sealed class BrowserFixture : IAsyncLifetime
             ],
         });
     }
+
+    /// <summary>The demo conference as seeded for this run (its dates follow the site's clock): tests navigate to its days.</summary>
+    public Task<Core.Conference.ConferenceEvent> ConferenceAsync() =>
+        Site.WithDbAsync(db => db.Conferences.AsNoTracking().SingleAsync());
 
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
     {

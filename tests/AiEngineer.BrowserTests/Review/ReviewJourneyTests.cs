@@ -61,10 +61,13 @@ public class ReviewJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserF
         await BrowserFixture.AssertAccessibleAsync(speaker);
 
         // The organizer places the confirmed talk on day two and publishes a new version.
-        await organizer.GotoAsync("/admin/schedule?day=2026-12-10");
+        var conference = await fixture.ConferenceAsync();
+        var day2 = conference.StartDate.AddDays(1);
+        var day2Query = day2.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await organizer.GotoAsync("/admin/schedule?day=" + day2Query);
         await BrowserFixture.AssertAccessibleAsync(organizer);
         await organizer.GetByLabel("Confirmed session").SelectOptionAsync(new SelectOptionValue { Label = await OptionLabelAsync(organizer, "Confirmed session", Title) });
-        await organizer.GetByLabel("Time slot").First.SelectOptionAsync(new SelectOptionValue { Label = "Thu Dec 10, 9:30 AM–10:00 AM (30 min)" });
+        await organizer.GetByLabel("Time slot").First.SelectOptionAsync(new SelectOptionValue { Label = day2.ToString("ddd MMM d", System.Globalization.CultureInfo.InvariantCulture) + ", 9:30 AM–10:00 AM (30 min)" });
         await organizer.GetByLabel("Room").First.SelectOptionAsync(new SelectOptionValue { Label = "Room C" });
         await organizer.GetByRole(AriaRole.Button, new() { Name = "Place session" }).ClickAsync();
         await organizer.GetByText("The public schedule changes when you publish").WaitForAsync();
@@ -75,7 +78,7 @@ public class ReviewJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserF
 
         // Anyone sees it on /schedule, with its page, its speaker and an accessible layout, wide and on a phone.
         var visitor = await fixture.NewPageAsync();
-        await visitor.GotoAsync("/schedule?day=2026-12-10");
+        await visitor.GotoAsync("/schedule?day=" + day2Query);
         await visitor.GetByRole(AriaRole.Link, new() { Name = Title }).First.WaitForAsync();
         await BrowserFixture.AssertAccessibleAsync(visitor);
         await BrowserFixture.ScreenshotAsync(visitor, "schedule-wide");

@@ -11,7 +11,7 @@ public class SmokeJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFi
         var page = await fixture.NewPageAsync();
         var response = await page.GotoAsync("/");
         Assert.Equal(200, response!.Status);
-        Assert.Equal("AI Engineer Summit 2026", (await page.Locator("h1").First.InnerTextAsync()).Trim());
+        Assert.Equal((await fixture.ConferenceAsync()).Name, (await page.Locator("h1").First.InnerTextAsync()).Trim());
 
         // Styled: the site stylesheet and Bootstrap loaded from the app itself.
         var navBackground = await page.Locator("nav.site-nav").EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor");

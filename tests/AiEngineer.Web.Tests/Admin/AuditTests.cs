@@ -62,8 +62,9 @@ public class AuditTests(SiteFixture fixture) : IClassFixture<SiteFixture>
         // The schedule: a room, slots, a placed item, its removal, a published version.
         await organizer.PostFormAsync("/admin/schedule/setup?handler=Room", new() { ["Room.Name"] = "Audit Hall", ["Room.Capacity"] = "40", ["Room.SortOrder"] = "9" }, "/admin/schedule/setup");
         Assert.Contains(await EntriesAsync("Room"), e => e.Action == AuditAction.Added && Changes(e)["Name"][1] == "Audit Hall" && e.EntityId != null);
-        await organizer.AddSlotsAsync("2026-12-11", "09:00", "09:30");
-        var slot = await Site.SlotIdAsync("2026-12-11", "09:00");
+        var day3 = await Site.EventDayAsync(2);
+        await organizer.AddSlotsAsync(day3, "09:00", "09:30");
+        var slot = await Site.SlotIdAsync(day3, "09:00");
         await organizer.PostFormAsync("/admin/schedule?handler=Item", new() { ["Item.Title"] = "Audited break", ["Item.Kind"] = "Break", ["Item.SlotId"] = slot.ToString(), ["Item.RoomId"] = "" }, "/admin/schedule");
         var itemId = await Site.WithDbAsync(db => db.ScheduleItems.Where(i => i.Title == "Audited break").Select(i => i.Id).SingleAsync());
         await organizer.PublishAsync();
@@ -106,11 +107,12 @@ public class AuditTests(SiteFixture fixture) : IClassFixture<SiteFixture>
         // A speaker editing their own profile is not staff: nothing is logged.
         var speaker = await Site.SignedInClientAsync("audit.speaker2@example.com");
         var countBefore = await Site.WithDbAsync(db => db.AuditEntries.CountAsync());
-        await speaker.PostFormAsync("/my/availability", new()
+        var saved = await speaker.PostFormAsync("/my/availability", new()
         {
-            ["Days[0].Day"] = "2026-12-09", ["Days[0].Choice"] = "None", ["Days[1].Day"] = "2026-12-10", ["Days[1].Choice"] = "AllDay",
-            ["Days[2].Day"] = "2026-12-11", ["Days[2].Choice"] = "AllDay",
+            ["Days[0].Day"] = await Site.EventDayAsync(0), ["Days[0].Choice"] = "None", ["Days[1].Day"] = await Site.EventDayAsync(1), ["Days[1].Choice"] = "AllDay",
+            ["Days[2].Day"] = await Site.EventDayAsync(2), ["Days[2].Choice"] = "AllDay",
         });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode); // saved, so the unchanged count means "not logged", not "refused"
         Assert.Equal(countBefore, await Site.WithDbAsync(db => db.AuditEntries.CountAsync()));
         Assert.True(countBefore > before);
     }
@@ -120,7 +122,7 @@ public class AuditTests(SiteFixture fixture) : IClassFixture<SiteFixture>
     {
         await Site.WithDbAsync(async db =>
         {
-            db.AuditEntries.Add(new AuditEntry { At = DateTime.UtcNow, UserId = "x", UserName = "x", EntityType = "Test", Changes = "{}", Path = "/" });
+            db.AuditEntries.Add(new AuditEntry { At = Site.Time.GetUtcNow().UtcDateTime, UserId = "x", UserName = "x", EntityType = "Test", Changes = "{}", Path = "/" });
             await db.SaveChangesAsync();
         });
         await Assert.ThrowsAsync<InvalidOperationException>(() => Site.WithDbAsync(async db =>

@@ -35,7 +35,7 @@ public class EmailTemplateTests(TicketsFixture fixture) : IClassFixture<TicketsF
 
         var mail = await fixture.Smtp.WaitForAsync("tpl.buyer@example.com");
         Assert.Equal($"Welcome aboard, Ann <b>Bold</b>: {order.Code}", mail.Subject);
-        Assert.Contains("<h2>See you at AI Engineer Summit 2026</h2>", mail.HtmlBody);
+        Assert.Contains($"<h2>See you at {fixture.Conference.Name}</h2>", mail.HtmlBody);
         Assert.Contains("<strong>Bring photo ID.</strong> Ann &lt;b&gt;Bold&lt;/b&gt;, here are your tickets:", mail.HtmlBody);
         Assert.Contains($"Ticket code: {order.Tickets[0].Code}", mail.HtmlBody);
         Assert.Contains($"/tickets/qr/{order.Tickets[0].Code}.png", mail.HtmlBody);

@@ -20,7 +20,7 @@ public static partial class CfpTestData
             var conference = await db.Conferences.Include(c => c.Tracks).FirstOrDefaultAsync();
             if (conference is null)
             {
-                conference = DemoSeeder.BuildConference();
+                conference = DemoSeeder.BuildConference(site.Time.GetUtcNow().UtcDateTime);
                 db.Conferences.Add(conference);
                 await db.SaveChangesAsync();
             }

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -28,7 +29,7 @@ internal static class TestAssemblySetup
 
 /// <summary>
 /// The real app on a throwaway database, sending mail over real SMTP to an in-process server,
-/// with a fake clock that starts at the real now. Serves in memory, or on Kestrel for the browser.
+/// with a fake clock that starts at the real now (moved by <see cref="TestClock.Shift"/>). Serves in memory, or on Kestrel for the browser.
 /// </summary>
 public class SiteFactory(TestDatabase database, SmtpSink smtp, string environment = "Testing") : WebApplicationFactory<Program>
 {
@@ -36,7 +37,7 @@ public class SiteFactory(TestDatabase database, SmtpSink smtp, string environmen
 
     public TestDatabase Database { get; } = database;
     public SmtpSink Smtp { get; } = smtp;
-    public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
+    public FakeTimeProvider Time { get; } = new(TestClock.Start());
     public Dictionary<string, string?> Settings { get; } = new();
     public Uri? KestrelAddress { get; private set; }
 
@@ -71,6 +72,11 @@ public class SiteFactory(TestDatabase database, SmtpSink smtp, string environmen
         KestrelAddress = new Uri(addresses.Addresses.First());
         return KestrelAddress;
     }
+
+    /// <summary>Day <paramref name="index"/> (0 = the first) of the conference in the database, as the forms take it ("yyyy-MM-dd").</summary>
+    public Task<string> EventDayAsync(int index = 0) => WithDbAsync(async db =>
+        (await db.Conferences.AsNoTracking().OrderBy(c => c.Id).Select(c => c.StartDate).FirstAsync()).AddDays(index)
+            .ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
 
     public HttpClient CreateBrowserlikeClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

@@ -40,7 +40,7 @@ public partial class PostgresRestartTests : IAsyncLifetime
         _ = _site.Services; // migrates
         await _site.WithDbAsync(async db =>
         {
-            db.Conferences.Add(DemoSeeder.BuildConference());
+            db.Conferences.Add(DemoSeeder.BuildConference(_site.Time.GetUtcNow().UtcDateTime));
             var free = new TicketType { Name = "Restart free", Kind = TicketKind.Remote, PriceMinor = 0, Capacity = FreeCapacity, MaxPerOrder = 2 };
             var invoice = new TicketType { Name = "Restart invoice", Kind = TicketKind.InPerson, PriceMinor = 10_000, Capacity = InvoiceCapacity, MaxPerOrder = 2 };
             db.TicketTypes.AddRange(free, invoice);

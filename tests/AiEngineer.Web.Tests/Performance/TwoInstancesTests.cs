@@ -28,7 +28,7 @@ public partial class TwoInstancesTests : IAsyncLifetime
         _ = _b.Services;
         await _a.WithDbAsync(async db =>
         {
-            db.Conferences.Add(DemoSeeder.BuildConference());
+            db.Conferences.Add(DemoSeeder.BuildConference(_a.Time.GetUtcNow().UtcDateTime));
             db.TicketTypes.Add(new TicketType { Name = "Two-host seat", Kind = TicketKind.Remote, PriceMinor = 0, Capacity = 25, MaxPerOrder = 1 });
             await db.SaveChangesAsync();
         });

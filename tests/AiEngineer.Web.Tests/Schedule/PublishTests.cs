@@ -12,12 +12,13 @@ namespace AiEngineer.Web.Tests.Schedule;
 public class PublishTests(SiteFixture fixture) : IClassFixture<SiteFixture>
 {
     private SiteFactory Site => fixture.Site;
-    private const string Day = "2026-12-09";
 
     [Fact]
     public async Task A_program_is_built_published_changed_and_republished_and_every_public_view_follows()
     {
         await Site.SetReviewAsync();
+        var Day = await Site.EventDayAsync();
+        var shownDay = DateOnly.ParseExact(Day, "yyyy-MM-dd").ToString("ddd MMM d", System.Globalization.CultureInfo.InvariantCulture);
         var ann = await Site.ConfirmedProposalAsync("ann.sched@example.com", "Agents in production", "Ann Lee");
         var ben = await Site.ConfirmedProposalAsync("ben.sched@example.com", "Evals on every commit", "Ben Ortiz");
         var pending = await Site.SubmittedProposalAsync("cat.sched@example.com", "Not yet decided", "Cat Wu");
@@ -102,7 +103,7 @@ public class PublishTests(SiteFixture fixture) : IClassFixture<SiteFixture>
         await Task.Delay(300);
         Assert.Equal(benMailsBefore, fixture.Smtp.To("ben.sched@example.com").Count);
         var versions = await organizer.GetStringAsync("/admin/schedule/versions");
-        Assert.Contains("Moved “Agents in production” to Wed Dec 9, 10:30 AM, Room B.", WebUtility.HtmlDecode(versions));
+        Assert.Contains($"Moved “Agents in production” to {shownDay}, 10:30 AM, Room B.", WebUtility.HtmlDecode(versions));
         Assert.Contains("First cut", versions);
 
         var v2 = Calendar.Load(await anon.GetStringAsync("/schedule.ics"))!;
@@ -129,7 +130,9 @@ public class PublishTests(SiteFixture fixture) : IClassFixture<SiteFixture>
         Assert.Equal("Agents in production", ev.GetProperty("title").GetString());
         Assert.Equal("10:30", ev.GetProperty("start").GetString());
         Assert.Equal("00:30", ev.GetProperty("duration").GetString());
-        Assert.Equal("2026-12-09T10:30:00-08:00", ev.GetProperty("date").GetString());
+        // The local time with the zone's offset that day (-08:00 in winter, -07:00 in summer).
+        var offset = conference.TimeZone.GetUtcOffset(conference.ToUtc(DateOnly.Parse(Day), new TimeOnly(10, 30)));
+        Assert.Equal($"{Day}T10:30:00{(offset < TimeSpan.Zero ? "-" : "+")}{offset:hh\\:mm}", ev.GetProperty("date").GetString());
         Assert.Equal("agents-in-production", ev.GetProperty("slug").GetString());
         Assert.Equal(ann, ev.GetProperty("id").GetInt32());
         Assert.True(Guid.TryParse(ev.GetProperty("guid").GetString(), out _));

@@ -9,7 +9,6 @@ namespace AiEngineer.Web.Tests.Schedule;
 public class WarningTests(SiteFixture fixture) : IClassFixture<SiteFixture>
 {
     private SiteFactory Site => fixture.Site;
-    private const string Day = "2026-12-10";
 
     private static string Warnings(string html) =>
         string.Join("\n", System.Text.RegularExpressions.Regex.Matches(html, "data-warning=\"(\\w+)\"").Select(m => m.Groups[1].Value));
@@ -18,6 +17,7 @@ public class WarningTests(SiteFixture fixture) : IClassFixture<SiteFixture>
     public async Task Every_warning_fires_on_the_draft_page()
     {
         await Site.SetReviewAsync();
+        var (day1, Day, day3) = (await Site.EventDayAsync(0), await Site.EventDayAsync(1), await Site.EventDayAsync(2));
         var organizer = await Site.OrganizerAsync();
         var first = await Site.ConfirmedProposalAsync("dana.warn@example.com", "Dana first", "Dana Kim");
         var second = await Site.ConfirmedProposalAsync("dana.warn@example.com", "Dana second", "Dana Kim");
@@ -43,15 +43,16 @@ public class WarningTests(SiteFixture fixture) : IClassFixture<SiteFixture>
         await organizer.PlaceAsync(Site, shortSlot, Day, "15:00", "Room C");
         page = WebUtility.HtmlDecode(await organizer.GetStringAsync($"/admin/schedule?day={Day}"));
         Assert.Contains("LongerThanSlot", Warnings(page));
-        Assert.Contains("“Fay talk” runs 25 minutes but its slot at Thu Dec 10, 3:00 PM is 20 minutes.", page);
+        var shownDay = DateOnly.ParseExact(Day, "yyyy-MM-dd").ToString("ddd MMM d", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"“Fay talk” runs 25 minutes but its slot at {shownDay}, 3:00 PM is 20 minutes.", page);
 
-        // Fay says she can only come in the morning of the 10th.
+        // Fay says she can only come in the morning of the second day.
         var fay = await Site.SignedInClientAsync("fay.warn@example.com");
         var saved = await fay.PostFormAsync("/my/availability", new()
         {
-            ["Days[0].Day"] = "2026-12-09", ["Days[0].Choice"] = "None",
-            ["Days[1].Day"] = "2026-12-10", ["Days[1].Choice"] = "Part", ["Days[1].From"] = "08:00", ["Days[1].To"] = "12:00",
-            ["Days[2].Day"] = "2026-12-11", ["Days[2].Choice"] = "AllDay",
+            ["Days[0].Day"] = day1, ["Days[0].Choice"] = "None",
+            ["Days[1].Day"] = Day, ["Days[1].Choice"] = "Part", ["Days[1].From"] = "08:00", ["Days[1].To"] = "12:00",
+            ["Days[2].Day"] = day3, ["Days[2].Choice"] = "AllDay",
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         page = WebUtility.HtmlDecode(await organizer.GetStringAsync($"/admin/schedule?day={Day}"));
@@ -70,33 +71,34 @@ public class WarningTests(SiteFixture fixture) : IClassFixture<SiteFixture>
     {
         await Site.SetReviewAsync();
         await Site.ConfirmedProposalAsync("gil.avail@example.com", "Gil talk", "Gil Roy");
+        var (day1, day2, day3) = (await Site.EventDayAsync(0), await Site.EventDayAsync(1), await Site.EventDayAsync(2));
         var gil = await Site.SignedInClientAsync("gil.avail@example.com");
         var form = new Dictionary<string, string>
         {
-            ["Days[0].Day"] = "2026-12-09", ["Days[0].Choice"] = "Part", ["Days[0].From"] = "14:00", ["Days[0].To"] = "10:00",
-            ["Days[1].Day"] = "2026-12-10", ["Days[1].Choice"] = "AllDay",
-            ["Days[2].Day"] = "2026-12-11", ["Days[2].Choice"] = "AllDay",
+            ["Days[0].Day"] = day1, ["Days[0].Choice"] = "Part", ["Days[0].From"] = "14:00", ["Days[0].To"] = "10:00",
+            ["Days[1].Day"] = day2, ["Days[1].Choice"] = "AllDay",
+            ["Days[2].Day"] = day3, ["Days[2].Choice"] = "AllDay",
         };
         var backwards = await gil.PostFormAsync("/my/availability", form);
         Assert.Equal(HttpStatusCode.OK, backwards.StatusCode);
         Assert.Contains("the end must be after the start", await backwards.Content.ReadAsStringAsync());
 
-        form["Days[0].Day"] = "2027-01-01";
+        form["Days[0].Day"] = DateOnly.ParseExact(day3, "yyyy-MM-dd").AddDays(21).ToString("yyyy-MM-dd");
         var wrongDay = await gil.PostFormAsync("/my/availability", form);
         Assert.Contains("does not match the conference days", await wrongDay.Content.ReadAsStringAsync());
 
         var none = new Dictionary<string, string>
         {
-            ["Days[0].Day"] = "2026-12-09", ["Days[0].Choice"] = "None",
-            ["Days[1].Day"] = "2026-12-10", ["Days[1].Choice"] = "None",
-            ["Days[2].Day"] = "2026-12-11", ["Days[2].Choice"] = "None",
+            ["Days[0].Day"] = day1, ["Days[0].Choice"] = "None",
+            ["Days[1].Day"] = day2, ["Days[1].Choice"] = "None",
+            ["Days[2].Day"] = day3, ["Days[2].Choice"] = "None",
         };
         Assert.Contains("cannot come on any day", await (await gil.PostFormAsync("/my/availability", none)).Content.ReadAsStringAsync());
         var userId = await Site.WithDbAsync(db => db.Users.Where(u => u.Email == "gil.avail@example.com").Select(u => u.Id).FirstAsync());
         Assert.Equal(0, await Site.WithDbAsync(db => db.SpeakerAvailabilities.CountAsync(a => a.UserId == userId)));
 
         // The page shows what was saved.
-        form["Days[0].Day"] = "2026-12-09"; form["Days[0].From"] = "09:00"; form["Days[0].To"] = "12:30";
+        form["Days[0].Day"] = day1; form["Days[0].From"] = "09:00"; form["Days[0].To"] = "12:30";
         Assert.Equal(HttpStatusCode.Redirect, (await gil.PostFormAsync("/my/availability", form)).StatusCode);
         var shown = await gil.GetStringAsync("/my/availability");
         Assert.Contains("value=\"12:30\"", shown);

@@ -1,5 +1,6 @@
 using System.Net;
 using AiEngineer.Web.Infrastructure.Database;
+using AiEngineer.Web.Infrastructure.Site;
 using AiEngineer.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,15 +59,47 @@ public class DemoSiteTests(DemoSiteTests.Fixture fixture) : IClassFixture<DemoSi
     public async Task The_home_page_shows_the_demo_summit_its_tracks_and_calls_to_action()
     {
         var html = WebUtility.HtmlDecode(await fixture.Site.CreateClient().GetStringAsync("/"));
-        Assert.Contains("AI Engineer Summit 2026", html);
+        var conference = await fixture.Site.WithDbAsync(db => db.Conferences.AsNoTracking().SingleAsync());
+        Assert.Contains(conference.Name, html);
         Assert.Contains("San Francisco", html);
-        Assert.Contains("December 9–11, 2026", html);
+        Assert.Contains(ConferenceContext.DateRange(conference), html);
         foreach (var (track, _) in DemoSeeder.DemoTracks) Assert.Contains(track, html);
         Assert.Contains("href=\"/tickets\"", html);
         Assert.Contains("href=\"/cfp\"", html);
         Assert.Contains("href=\"/sponsors\"", html);
         Assert.Contains("href=\"/code-of-conduct\"", html);
         Assert.Contains("/lib/bootstrap/dist/css/bootstrap.min.css", html);
+    }
+
+    [Fact]
+    public async Task The_demo_summit_is_upcoming_eight_weeks_after_the_day_it_was_seeded_with_the_cfp_sales_and_review_open()
+    {
+        var site = fixture.Site;
+        var now = site.Time.GetUtcNow().UtcDateTime;
+        var conference = await site.WithDbAsync(db => db.Conferences.AsNoTracking().SingleAsync());
+        var today = DateOnly.FromDateTime(conference.ToLocal(now));
+        Assert.Equal("America/Los_Angeles", conference.TimeZoneId);
+        Assert.InRange(conference.StartDate.DayNumber - today.DayNumber, 56, 62);
+        Assert.Equal(DayOfWeek.Tuesday, conference.StartDate.DayOfWeek);
+        Assert.Equal(conference.StartDate.AddDays(2), conference.EndDate);
+        Assert.Equal($"AI Engineer Summit {conference.StartDate.Year}", conference.Name);
+        Assert.False(conference.IsOverAt(now));
+
+        var call = await site.WithDbAsync(db => db.CallsForPapers.AsNoTracking().SingleAsync());
+        Assert.True(call.IsOpenAt(now));
+        Assert.True(call.ClosesAt < conference.ToUtc(conference.StartDate, TimeOnly.MinValue));
+        Assert.Contains("The call is open.", await site.CreateClient().GetStringAsync("/cfp"));
+        Assert.True(await site.WithDbAsync(db => db.ReviewSettings.Select(r => r.IsOpen).SingleAsync()));
+
+        var earlyBird = await site.WithDbAsync(db => db.TicketTypes.AsNoTracking().SingleAsync(t => t.Name == "In-person Early Bird"));
+        Assert.True(earlyBird.OnSaleAt(now));
+        var tickets = WebUtility.HtmlDecode(await site.CreateClient().GetStringAsync("/tickets"));
+        Assert.Contains("Sale ends " + conference.ToLocal(earlyBird.SaleEndsAt!.Value).ToString("MMMM d, h:mm tt"), tickets);
+
+        // The published program sits on the conference's first day.
+        var slots = await site.WithDbAsync(db => db.TimeSlots.AsNoTracking().Select(t => t.StartsAt).ToListAsync());
+        Assert.NotEmpty(slots);
+        Assert.All(slots, s => Assert.InRange(DateOnly.FromDateTime(conference.ToLocal(s)), conference.StartDate, conference.EndDate));
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public class SponsorsFixture : SiteFixture
 
     protected override Task SeedAsync() => Site.WithDbAsync(async db =>
     {
-        db.Conferences.Add(DemoSeeder.BuildConference());
+        db.Conferences.Add(DemoSeeder.BuildConference(Site.Time.GetUtcNow().UtcDateTime));
         db.TicketTypes.AddRange(DemoSeeder.BuildTicketTypes(Site.Time.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync();
         db.SponsorTiers.AddRange(DemoSeeder.BuildSponsorTiers(null));

@@ -9,7 +9,7 @@ namespace AiEngineer.Web.Tests.Tickets;
 /// <summary>What a buyer does from the order link: transfer, edit, resend, cancel; and /my/tickets and /live.</summary>
 public class SelfServiceTests(TicketsFixture fixture) : IClassFixture<TicketsFixture>
 {
-    private async Task<(Order Order, HttpClient Client, string Link)> FreeOrderAsync(string email, string typeName)
+    internal static async Task<(Order Order, HttpClient Client, string Link)> FreeOrderAsync(TicketsFixture fixture, string email, string typeName)
     {
         var typeId = await fixture.AddTypeAsync(typeName, 0, 10, t => t.Kind = TicketKind.Remote);
         var client = fixture.Site.CreateBrowserlikeClient();
@@ -18,13 +18,13 @@ public class SelfServiceTests(TicketsFixture fixture) : IClassFixture<TicketsFix
         return (order, client, response.Headers.Location!.ToString());
     }
 
-    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string link, string handler, Dictionary<string, string> fields) =>
+    internal static Task<HttpResponseMessage> PostAsync(HttpClient client, string link, string handler, Dictionary<string, string> fields) =>
         client.PostFormAsync(link + "&handler=" + handler, fields, formPage: link);
 
     [Fact]
     public async Task A_transferred_ticket_gets_a_new_code_the_new_holder_is_emailed_and_the_old_code_is_refused_at_the_door()
     {
-        var (order, client, link) = await FreeOrderAsync("giver@example.com", "Transfer Pass");
+        var (order, client, link) = await FreeOrderAsync(fixture, "giver@example.com", "Transfer Pass");
         var ticket = order.Tickets.Single();
         var response = await PostAsync(client, link, "Transfer", new() { ["Transfer.TicketId"] = ticket.Id.ToString(), ["Transfer.Name"] = "Rita Receiver", ["Transfer.Email"] = "rita@example.com" });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -46,35 +46,9 @@ public class SelfServiceTests(TicketsFixture fixture) : IClassFixture<TicketsFix
     }
 
     [Fact]
-    public async Task Attendee_details_can_be_edited_until_the_cutoff_and_not_after()
-    {
-        var (order, client, link) = await FreeOrderAsync("editor@example.com", "Edit Pass");
-        var ticketId = order.Tickets.Single().Id.ToString();
-        var edit = new Dictionary<string, string> { ["Attendee.TicketId"] = ticketId, ["Attendee.Name"] = "Edited Name", ["Attendee.Email"] = "edited@example.com", ["Attendee.Dietary"] = "vegan" };
-        await PostAsync(client, link, "Edit", edit);
-        var t = (await fixture.OrderAsync(order.Code)).Tickets.Single();
-        Assert.Equal("Edited Name", t.AttendeeName);
-        Assert.Equal("vegan", t.Dietary);
-
-        var bad = await PostAsync(client, link, "Edit", new() { ["Attendee.TicketId"] = ticketId, ["Attendee.Name"] = "", ["Attendee.Email"] = "x" });
-        Assert.Contains("Enter the attendee", WebUtility.HtmlDecode(await client.GetStringAsync(bad.Headers.Location!.ToString())));
-        Assert.Equal("Edited Name", (await fixture.OrderAsync(order.Code)).Tickets.Single().AttendeeName);
-
-        // The demo event starts on December 9; the cut-off is 7 days before.
-        var conference = await fixture.Site.WithDbAsync(db => db.Conferences.AsNoTracking().FirstAsync());
-        var afterCutoff = conference.ToUtc(conference.StartDate.AddDays(-6), new TimeOnly(12, 0));
-        var time = fixture.Site.Time;
-        var now = time.GetUtcNow().UtcDateTime;
-        if (afterCutoff > now) time.Advance(afterCutoff - now);
-        var late = await PostAsync(client, link, "Edit", new(edit) { ["Attendee.Name"] = "Too Late" });
-        Assert.Contains("can no longer be changed", WebUtility.HtmlDecode(await client.GetStringAsync(late.Headers.Location!.ToString())));
-        Assert.Equal("Edited Name", (await fixture.OrderAsync(order.Code)).Tickets.Single().AttendeeName);
-    }
-
-    [Fact]
     public async Task A_buyer_cancels_a_free_order_and_the_seat_goes_back_on_sale()
     {
-        var (order, client, link) = await FreeOrderAsync("canceller@example.com", "Cancel Self Pass");
+        var (order, client, link) = await FreeOrderAsync(fixture, "canceller@example.com", "Cancel Self Pass");
         Assert.Equal(1, (await fixture.TypeAsync("Cancel Self Pass")).Taken);
         await PostAsync(client, link, "Cancel", new());
         Assert.Equal(OrderStatus.Cancelled, (await fixture.OrderAsync(order.Code)).Status);
@@ -84,7 +58,7 @@ public class SelfServiceTests(TicketsFixture fixture) : IClassFixture<TicketsFix
     [Fact]
     public async Task Resending_is_limited_to_once_every_two_minutes()
     {
-        var (order, client, link) = await FreeOrderAsync("resend@example.com", "Resend Pass");
+        var (order, client, link) = await FreeOrderAsync(fixture, "resend@example.com", "Resend Pass");
         await fixture.Smtp.WaitForAsync("resend@example.com");
         await PostAsync(client, link, "Resend", new());
         var second = await PostAsync(client, link, "Resend", new());
@@ -98,7 +72,7 @@ public class SelfServiceTests(TicketsFixture fixture) : IClassFixture<TicketsFix
     [Fact]
     public async Task Another_persons_order_cannot_be_changed_without_its_token()
     {
-        var (order, _, _) = await FreeOrderAsync("victim@example.com", "Victim Pass");
+        var (order, _, _) = await FreeOrderAsync(fixture, "victim@example.com", "Victim Pass");
         var attacker = fixture.Site.CreateBrowserlikeClient();
         var token = HttpClientFormExtensions.AntiforgeryToken(await (await attacker.GetAsync("/Identity/Account/Login")).Content.ReadAsStringAsync());
         var response = await attacker.PostAsync($"/orders/{order.Code}?token=guess&handler=Transfer", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -129,7 +103,7 @@ public class SelfServiceTests(TicketsFixture fixture) : IClassFixture<TicketsFix
     [Fact]
     public async Task Live_is_open_only_to_ticket_holders()
     {
-        var (order, _, _) = await FreeOrderAsync("viewer@example.com", "Live Pass");
+        var (order, _, _) = await FreeOrderAsync(fixture, "viewer@example.com", "Live Pass");
         var anonymous = fixture.Site.CreateBrowserlikeClient();
         var refused = await anonymous.GetAsync("/live");
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
@@ -149,5 +123,44 @@ public class SelfServiceTests(TicketsFixture fixture) : IClassFixture<TicketsFix
         await fixture.Site.CreateUserAsync("no.ticket@example.com");
         var stranger = await fixture.Site.SignedInClientAsync("no.ticket@example.com");
         Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync("/live")).StatusCode);
+    }
+}
+
+/// <summary>
+/// The change cut-off, in a class of its own: it moves the site's clock past the cut-off, which would close editing and
+/// cancelling for every other test sharing the fixture.
+/// </summary>
+public class SelfServiceCutoffTests(TicketsFixture fixture) : IClassFixture<TicketsFixture>
+{
+    private Task<(Order Order, HttpClient Client, string Link)> FreeOrderAsync(string email, string typeName) =>
+        SelfServiceTests.FreeOrderAsync(fixture, email, typeName);
+
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string link, string handler, Dictionary<string, string> fields) =>
+        SelfServiceTests.PostAsync(client, link, handler, fields);
+
+    [Fact]
+    public async Task Attendee_details_can_be_edited_until_the_cutoff_and_not_after()
+    {
+        var (order, client, link) = await FreeOrderAsync("editor@example.com", "Edit Pass");
+        var ticketId = order.Tickets.Single().Id.ToString();
+        var edit = new Dictionary<string, string> { ["Attendee.TicketId"] = ticketId, ["Attendee.Name"] = "Edited Name", ["Attendee.Email"] = "edited@example.com", ["Attendee.Dietary"] = "vegan" };
+        await PostAsync(client, link, "Edit", edit);
+        var t = (await fixture.OrderAsync(order.Code)).Tickets.Single();
+        Assert.Equal("Edited Name", t.AttendeeName);
+        Assert.Equal("vegan", t.Dietary);
+
+        var bad = await PostAsync(client, link, "Edit", new() { ["Attendee.TicketId"] = ticketId, ["Attendee.Name"] = "", ["Attendee.Email"] = "x" });
+        Assert.Contains("Enter the attendee", WebUtility.HtmlDecode(await client.GetStringAsync(bad.Headers.Location!.ToString())));
+        Assert.Equal("Edited Name", (await fixture.OrderAsync(order.Code)).Tickets.Single().AttendeeName);
+
+        // The cut-off is 7 days before the first day (midnight in the event's zone).
+        var conference = await fixture.Site.WithDbAsync(db => db.Conferences.AsNoTracking().FirstAsync());
+        var afterCutoff = conference.ToUtc(conference.StartDate.AddDays(-6), new TimeOnly(12, 0));
+        var time = fixture.Site.Time;
+        var now = time.GetUtcNow().UtcDateTime;
+        if (afterCutoff > now) time.Advance(afterCutoff - now);
+        var late = await PostAsync(client, link, "Edit", new(edit) { ["Attendee.Name"] = "Too Late" });
+        Assert.Contains("can no longer be changed", WebUtility.HtmlDecode(await client.GetStringAsync(late.Headers.Location!.ToString())));
+        Assert.Equal("Edited Name", (await fixture.OrderAsync(order.Code)).Tickets.Single().AttendeeName);
     }
 }

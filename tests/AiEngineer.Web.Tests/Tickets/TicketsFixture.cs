@@ -12,6 +12,8 @@ public partial class TicketsFixture : SiteFixture
 {
     public FakeStripe Stripe { get; } = new();
     public Dictionary<string, int> TypeIds { get; } = new();
+    /// <summary>The conference as seeded (relative to the site's clock), untracked.</summary>
+    public Core.Conference.ConferenceEvent Conference { get; private set; } = null!;
 
     protected override void Configure(SiteFactory site)
     {
@@ -23,7 +25,8 @@ public partial class TicketsFixture : SiteFixture
     {
         await Site.WithDbAsync(async db =>
         {
-            db.Conferences.Add(DemoSeeder.BuildConference());
+            Conference = DemoSeeder.BuildConference(Site.Time.GetUtcNow().UtcDateTime);
+            db.Conferences.Add(Conference);
             db.TicketTypes.AddRange(DemoSeeder.BuildTicketTypes(Site.Time.GetUtcNow().UtcDateTime));
             await db.SaveChangesAsync();
             foreach (var t in await db.TicketTypes.ToListAsync()) TypeIds[t.Name] = t.Id;

@@ -40,7 +40,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
     {
         if (!await db.Conferences.AnyAsync(ct))
         {
-            db.Conferences.Add(BuildConference());
+            db.Conferences.Add(BuildConference(time.GetUtcNow().UtcDateTime));
             await db.SaveChangesAsync(ct);
             log.LogInformation("Seeded the demo conference");
         }
@@ -297,18 +297,38 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
                 Benefits = "Logo on the site\n1 in-person ticket\nFor startups and open-source projects" },
     ];
 
-    public static ConferenceEvent BuildConference()
+    /// <summary>How far ahead of the seed's day the demo summit starts: far enough for the CFP, review and sales to be running.</summary>
+    public const int WeeksAhead = 8;
+
+    public const string DemoTimeZone = "America/Los_Angeles";
+
+    /// <summary>
+    /// The demo's first day: the Tuesday <see cref="WeeksAhead"/> weeks (to 6 days more) after <paramref name="utcNow"/>'s
+    /// date in San Francisco, so the summit runs Tuesday to Thursday and is always upcoming on the day it is seeded.
+    /// </summary>
+    public static DateOnly StartDateFor(DateTime utcNow)
     {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(DemoTimeZone);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utcNow, DateTimeKind.Utc), zone));
+        var start = today.AddDays(7 * WeeksAhead);
+        while (start.DayOfWeek != DayOfWeek.Tuesday) start = start.AddDays(1);
+        return start;
+    }
+
+    /// <summary>The demo summit, three days starting <see cref="StartDateFor"/> <paramref name="utcNow"/>; every other demo date follows from the same clock.</summary>
+    public static ConferenceEvent BuildConference(DateTime utcNow)
+    {
+        var start = StartDateFor(utcNow);
         var conference = new ConferenceEvent
         {
-            Name = "AI Engineer Summit 2026",
+            Name = $"AI Engineer Summit {start.Year}",
             Tagline = "The conference for software engineers building products on foundation models, in San Francisco and online.",
             VenueName = "Yerba Buena Center for the Arts",
             VenueAddress = "701 Mission St, San Francisco, CA 94103",
             City = "San Francisco",
-            TimeZoneId = "America/Los_Angeles",
-            StartDate = new DateOnly(2026, 12, 9),
-            EndDate = new DateOnly(2026, 12, 11),
+            TimeZoneId = DemoTimeZone,
+            StartDate = start,
+            EndDate = start.AddDays(2),
             StreamUrl = "https://live.example.com/ai-engineer-summit",
             StreamDetails = "Every keynote and main-stage talk is streamed live with captions; remote ticket holders join from /live.",
         };

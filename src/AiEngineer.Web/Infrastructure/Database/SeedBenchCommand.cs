@@ -42,7 +42,7 @@ public static class SeedBenchCommand
         var now = sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var users = sp.GetRequiredService<UserManager<AppUser>>();
 
-        db.Conferences.Add(DemoSeeder.BuildConference());
+        db.Conferences.Add(DemoSeeder.BuildConference(now));
         db.TicketTypes.AddRange(DemoSeeder.BuildTicketTypes(now));
         // One type per measured rush: the bench repeats the rush on a fresh 1,000 seats and reports the median.
         db.TicketTypes.AddRange(Enumerable.Range(1, RushTypes).Select(n => new TicketType

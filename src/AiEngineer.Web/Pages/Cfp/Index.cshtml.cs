@@ -14,8 +14,10 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, TimeProv
     public CallForPapers? Call { get; private set; }
     public DateTime Now { get; private set; }
 
-    public bool IsOpen => Call is not null && Call.IsOpenAt(Now);
-    public bool NotYetOpen => Call is not null && Now < Call.OpensAt;
+    /// <summary>The last day has passed: the call is closed whatever its dates say, and the page points to the program.</summary>
+    public bool IsOver => Conference is not null && Conference.IsOverAt(Now);
+    public bool IsOpen => Call is not null && !IsOver && Call.IsOpenAt(Now);
+    public bool NotYetOpen => Call is not null && !IsOver && Now < Call.OpensAt;
 
     public async Task OnGetAsync(CancellationToken ct)
     {

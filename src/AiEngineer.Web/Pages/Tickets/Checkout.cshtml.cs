@@ -12,7 +12,8 @@ namespace AiEngineer.Web.Pages.Tickets;
 
 /// <summary>Attendee and buyer details, the server's price, the payment method; placing the order holds the seats.</summary>
 public class CheckoutModel(AppDbContext db, TicketSales sales, Infrastructure.Tickets.TicketTypeStore ticketTypes, UserManager<AppUser> users,
-    IOptionsMonitor<TicketingOptions> options, TimeProvider time, Infrastructure.Payments.IPaymentGateway payments, ILogger<CheckoutModel> log) : PageModel
+    IOptionsMonitor<TicketingOptions> options, TimeProvider time, Infrastructure.Payments.IPaymentGateway payments, ILogger<CheckoutModel> log,
+    Infrastructure.Site.ConferenceContext conferences) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     public Dictionary<int, TicketType> Types { get; private set; } = new();
@@ -48,6 +49,7 @@ public class CheckoutModel(AppDbContext db, TicketSales sales, Infrastructure.Ti
 
     public async Task<IActionResult> OnGetAsync([FromQuery] Dictionary<int, int>? qty, string? voucher, CancellationToken ct)
     {
+        if (await IsOverAsync(ct)) return Redirect("/tickets");
         var chosen = (qty ?? new()).Where(kv => kv.Value > 0).ToList();
         if (chosen.Count == 0 || chosen.Any(kv => kv.Value > 50))
         {
@@ -70,7 +72,7 @@ public class CheckoutModel(AppDbContext db, TicketSales sales, Infrastructure.Ti
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (Input.Attendees.Count == 0) return Redirect("/tickets");
+        if (Input.Attendees.Count == 0 || await IsOverAsync(ct)) return Redirect("/tickets"); // /tickets says sales have closed
         if (!await LoadAsync(ct)) return Redirect("/tickets");
         foreach (var a in Input.Attendees.Where(a => a.ShirtSize is { Length: > 0 } && !Ticket.ShirtSizes.Contains(a.ShirtSize)))
             ModelState.AddModelError("", $"Unknown T-shirt size '{a.ShirtSize}'.");
@@ -101,6 +103,10 @@ public class CheckoutModel(AppDbContext db, TicketSales sales, Infrastructure.Ti
             return Redirect($"/orders/{order.Code}/pay?token={order.AccessToken}");
         return Redirect($"/orders/{order.Code}?token={order.AccessToken}");
     }
+
+    /// <summary>Whether the summit is over: then nothing is sold, whatever a type's own sale window says.</summary>
+    private async Task<bool> IsOverAsync(CancellationToken ct) =>
+        await conferences.GetAsync(ct) is { } c && c.IsOverAt(time.GetUtcNow().UtcDateTime);
 
     /// <summary>Loads the chosen types and prices the order on the server. False when the choice no longer makes sense.</summary>
     private async Task<bool> LoadAsync(CancellationToken ct)

@@ -7,8 +7,12 @@ namespace AiEngineer.Web.Pages.Tickets;
 
 /// <summary>The catalog: every ticket type on sale (and hidden ones a voucher unlocks), with quantities to choose.</summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Infrastructure.Site.PublicPageCache.Policies.Tickets)]
-public class IndexModel(AppDbContext db, TimeProvider time, Microsoft.Extensions.Options.IOptionsMonitor<TicketingOptions> options) : PageModel
+public class IndexModel(AppDbContext db, TimeProvider time, Microsoft.Extensions.Options.IOptionsMonitor<TicketingOptions> options,
+    Infrastructure.Site.ConferenceContext conferences) : PageModel
 {
+    public Core.Conference.ConferenceEvent? Conference { get; private set; }
+    /// <summary>The last day has passed: nothing is offered, the page says so and points to the program.</summary>
+    public bool IsOver => Conference is not null && Conference.IsOverAt(Now);
     public int ReservationMinutes => options.CurrentValue.ReservationMinutes;
     public string RefundPolicy => options.CurrentValue.RefundPolicy;
     public IReadOnlyList<TicketType> Types { get; private set; } = [];
@@ -21,6 +25,8 @@ public class IndexModel(AppDbContext db, TimeProvider time, Microsoft.Extensions
     public async Task OnGetAsync(string? voucher, CancellationToken ct)
     {
         Now = time.GetUtcNow().UtcDateTime;
+        Conference = await conferences.GetAsync(ct);
+        if (IsOver) return;
         if (Request.Cookies.ContainsKey(Infrastructure.Site.PublicPageCache.TempDataCookie))
             Message = TempData["TicketsMessage"] as string;
         var all = await db.TicketTypes.AsNoTracking().OrderBy(t => t.SortOrder).ThenBy(t => t.Id).ToListAsync(ct);

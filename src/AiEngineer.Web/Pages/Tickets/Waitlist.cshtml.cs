@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AiEngineer.Web.Pages.Tickets;
 
 /// <summary>Joining the waitlist of a sold-out ticket type.</summary>
-public class WaitlistModel(AppDbContext db, TimeProvider time) : PageModel
+public class WaitlistModel(AppDbContext db, TimeProvider time, Infrastructure.Site.ConferenceContext conferences) : PageModel
 {
     public TicketType Type { get; private set; } = null!;
     public int? Position { get; private set; }
@@ -20,7 +20,9 @@ public class WaitlistModel(AppDbContext db, TimeProvider time) : PageModel
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        if (Type.Remaining > 0) ModelState.AddModelError("", $"{Type.Name} is on sale right now: buy it instead.");
+        if (await conferences.GetAsync(ct) is { } c && c.IsOverAt(time.GetUtcNow().UtcDateTime))
+            ModelState.AddModelError("", "The summit is over: ticket sales and the waitlist have closed.");
+        else if (Type.Remaining > 0) ModelState.AddModelError("", $"{Type.Name} is on sale right now: buy it instead.");
         if (!ModelState.IsValid) return Page();
         var email = Email.Trim();
         var existing = await db.WaitlistEntries.AsNoTracking().FirstOrDefaultAsync(w => w.TicketTypeId == id && w.Email == email, ct);

@@ -16,7 +16,7 @@ namespace AiEngineer.Web.Pages.Admin.Settings;
 /// sale window), ticketing, and the policy pages. A save shows on every page at once: the conference and template caches
 /// and the public pages' output cache are emptied by the save itself (PublicPageCache.EvictionInterceptor).
 /// </summary>
-public class IndexModel(AppDbContext db, ConferenceContext conferences, TicketingSettings ticketing) : PageModel
+public class IndexModel(AppDbContext db, ConferenceContext conferences, TicketingSettings ticketing, TimeProvider time) : PageModel
 {
     public sealed class DetailsInput
     {
@@ -221,7 +221,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, Ticketin
         var c = Conference;
         if (c is null)
         {
-            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
             Details = new DetailsInput { Name = "AI Engineer Summit", StartDate = today.AddMonths(6), EndDate = today.AddMonths(6).AddDays(2) };
             return;
         }
