@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 
 namespace AiEngineer.BrowserTests.Accounts;
 
-public partial class RegistrationJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+public partial class RegistrationJourneyTests(BrowserFixture fixture) : BrowserTest, IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task A_visitor_registers_confirms_by_email_and_signs_in()

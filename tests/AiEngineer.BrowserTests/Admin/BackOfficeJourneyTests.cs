@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 
 namespace AiEngineer.BrowserTests.Admin;
 
-public class BackOfficeJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+public class BackOfficeJourneyTests(BrowserFixture fixture) : BrowserTest, IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task The_dashboard_draws_its_charts_and_the_people_and_audit_pages_are_accessible()

@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 
 namespace AiEngineer.BrowserTests.Cfp;
 
-public class OrganizerCfpTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+public class OrganizerCfpTests(BrowserFixture fixture) : BrowserTest, IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task The_demo_organizer_adds_a_format_on_the_settings_page_and_it_appears_on_the_public_page()

@@ -6,7 +6,7 @@ using SkiaSharp;
 
 namespace AiEngineer.BrowserTests.Cfp;
 
-public partial class SpeakerJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+public partial class SpeakerJourneyTests(BrowserFixture fixture) : BrowserTest, IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task A_visitor_signs_up_fills_the_profile_submits_a_proposal_and_sees_it_in_my_submissions()

@@ -5,15 +5,26 @@ using Microsoft.Playwright;
 
 namespace AiEngineer.BrowserTests.Infrastructure;
 
-/// <summary>The demo site (Development) served on Kestrel, driven by the system Chromium through Playwright.</summary>
+/// <summary>
+/// The demo site (Development) served on Kestrel, driven by the system Chromium through Playwright, with card payment
+/// through a fake Stripe whose Checkout page is on another port (another origin), as checkout.stripe.com is.
+/// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
+    /// <summary>
+    /// Console errors (a CSP violation is one) and uncaught script errors from every page, since the running test began.
+    /// Browser test classes run one at a time (AssemblyInfo.cs), so one list serves them all; <see cref="BrowserTest"/> empties
+    /// it before each test and fails the test if anything is in it afterwards.
+    /// </summary>
+    public static System.Collections.Concurrent.ConcurrentQueue<string> ConsoleProblems { get; } = new();
+
     public static readonly string ChromiumPath = Environment.GetEnvironmentVariable("AIE_CHROMIUM") is { Length: > 0 } p ? p : "/usr/bin/chromium";
 
     private IPlaywright? _playwright;
     public IBrowser Browser { get; private set; } = null!;
     public SiteFactory Site { get; private set; } = null!;
     public SmtpSink Smtp { get; private set; } = null!;
+    public FakeStripe Stripe { get; private set; } = null!;
     public Uri BaseAddress { get; private set; } = null!;
     private TestDatabase _database = null!;
 
@@ -25,8 +36,13 @@ public sealed class BrowserFixture : IAsyncLifetime
                 "(or point AIE_CHROMIUM at a Chromium or Chrome binary). Do not run `playwright install`: it downloads browsers.");
         _database = await TestDatabase.CreateAsync();
         Smtp = new SmtpSink();
+        Stripe = new FakeStripe();
         Site = new SiteFactory(_database, Smtp, "Development");
-        BaseAddress = Site.StartKestrel();
+        foreach (var (key, value) in Stripe.Settings()) Site.Settings[key] = value;
+        // Stripe sends the buyer back to links made from Site:PublicUrl, so the port is chosen before the site starts.
+        var port = FreePort();
+        Site.Settings["Site:PublicUrl"] = $"http://127.0.0.1:{port}";
+        BaseAddress = Site.StartKestrel(port);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -55,7 +71,20 @@ public sealed class BrowserFixture : IAsyncLifetime
         // Generous limits: on a loaded 2-core CI machine a page plus an axe run can take well over the default 30 s.
         context.SetDefaultTimeout(90_000);
         context.SetDefaultNavigationTimeout(90_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error") ConsoleProblems.Enqueue($"console error on {page.Url} (from {message.Location}): {message.Text}");
+        };
+        page.PageError += (_, error) => ConsoleProblems.Enqueue($"uncaught script error on {page.Url}: {error}");
+        return page;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async Task DisposeAsync()
@@ -64,6 +93,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright?.Dispose();
         await Site.DisposeAsync();
         await Smtp.DisposeAsync();
+        await Stripe.DisposeAsync();
         await _database.DisposeAsync();
     }
 

@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 
 namespace AiEngineer.BrowserTests.Review;
 
-public class ReviewJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+public class ReviewJourneyTests(BrowserFixture fixture) : BrowserTest, IClassFixture<BrowserFixture>
 {
     private const string Title = "Evals that catch regressions before your users do";
 

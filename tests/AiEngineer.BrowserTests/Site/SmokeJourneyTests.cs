@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 
 namespace AiEngineer.BrowserTests.Site;
 
-public class SmokeJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+public class SmokeJourneyTests(BrowserFixture fixture) : BrowserTest, IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task The_home_page_renders_styled_and_the_navigation_works()

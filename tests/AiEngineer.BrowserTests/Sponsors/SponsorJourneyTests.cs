@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace AiEngineer.BrowserTests.Sponsors;
 
 /// <summary>Apply → approve → pay by invoice → the logo on /sponsors, in Chromium, with accessibility checks.</summary>
-public class SponsorJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+public class SponsorJourneyTests(BrowserFixture fixture) : BrowserTest, IClassFixture<BrowserFixture>
 {
     private const string Logo = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 120 40\"><rect width=\"120\" height=\"40\" rx=\"8\" fill=\"#14123a\"/><text x=\"60\" y=\"26\" font-size=\"16\" text-anchor=\"middle\" fill=\"#ffb454\">VectorDB</text></svg>";
 
@@ -59,5 +59,42 @@ public class SponsorJourneyTests(BrowserFixture fixture) : IClassFixture<Browser
         await BrowserFixture.AssertAccessibleAsync(visitor);
         await BrowserFixture.ScreenshotAsync(visitor, "sponsors-wall");
         await fixture.Smtp.WaitForAsync("attendee@example.com", m => m.Subject!.Contains("is live"));
+    }
+
+    [Fact]
+    public async Task An_approved_sponsor_pays_by_card_on_stripe_checkout_and_goes_live()
+    {
+        var contact = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(contact, "priya@example.com");
+        await contact.GotoAsync("/sponsors/apply");
+        await contact.GetByLabel("Silver").CheckAsync();
+        await contact.GetByLabel("Company name").FillAsync("Evalset Labs");
+        await contact.GetByLabel("Website").FillAsync("https://evalset.example.com");
+        await contact.GetByLabel("Short description (Markdown)").FillAsync("Eval datasets for **LLM** teams.");
+        await contact.GetByLabel("Logo (SVG or PNG, at most 2 MB)").SetInputFilesAsync(new FilePayload { Name = "logo.svg", MimeType = "image/svg+xml", Buffer = System.Text.Encoding.UTF8.GetBytes(Logo.Replace("VectorDB", "Evalset")) });
+        await contact.GetByLabel("Phone").FillAsync("+1 415 555 0100");
+        await contact.GetByLabel("Billing address").FillAsync("3 Howard St, San Francisco");
+        await contact.GetByRole(AriaRole.Button, new() { Name = "Submit application" }).ClickAsync();
+        await contact.WaitForURLAsync("**/my/sponsor");
+
+        var organizer = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(organizer, "organizer@example.com");
+        await organizer.GotoAsync("/admin/sponsors");
+        await organizer.GetByRole(AriaRole.Link, new() { Name = "Evalset Labs" }).ClickAsync();
+        await organizer.GetByLabel("Message to the contact").FillAsync("Approved: pay by card whenever you like.");
+        await organizer.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+        await organizer.GetByText("Approved; the contact was emailed.").WaitForAsync();
+
+        await contact.ReloadAsync();
+        await contact.GetByRole(AriaRole.Button, new() { Name = "Pay $10,000 by card" }).ClickAsync();
+        await contact.WaitForURLAsync(fixture.Stripe.CheckoutOrigin + "/pay/**");
+        Assert.Equal("Pay 10000.00 USD", (await contact.Locator("h1").InnerTextAsync()).Trim());
+        await contact.GetByRole(AriaRole.Button, new() { Name = "Pay" }).ClickAsync();
+        await contact.WaitForURLAsync(fixture.BaseAddress.GetLeftPart(UriPartial.Authority) + "/my/sponsor**");
+        Assert.Contains(fixture.Stripe.Payments, p => p.Webhook == System.Net.HttpStatusCode.OK);
+        await contact.GetByText("by card through Stripe").WaitForAsync();
+        await BrowserFixture.AssertAccessibleAsync(contact);
+        await BrowserFixture.ScreenshotAsync(contact, "sponsor-paid-by-card");
+        await fixture.Smtp.WaitForAsync("priya@example.com", m => m.Subject!.Contains("is live"));
     }
 }

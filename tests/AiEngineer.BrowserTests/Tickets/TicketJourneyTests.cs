@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace AiEngineer.BrowserTests.Tickets;
 
 /// <summary>Buying and using tickets in Chromium, on the demo site, with accessibility checks on each page.</summary>
-public partial class TicketJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+public partial class TicketJourneyTests(BrowserFixture fixture) : BrowserTest, IClassFixture<BrowserFixture>
 {
     private static async Task FillAttendeeAsync(IPage page, int index, string name, string email)
     {
@@ -19,7 +19,10 @@ public partial class TicketJourneyTests(BrowserFixture fixture) : IClassFixture<
         var page = await fixture.NewPageAsync();
         await page.GotoAsync("/tickets");
         await BrowserFixture.AssertAccessibleAsync(page);
-        await page.Locator(".ticket-row").Filter(new() { HasText = "The livestream of every main-stage" }).Locator("select").SelectOptionAsync("1");
+        // Each quantity is named for its ticket, so a screen reader (and this test) can tell the five apart.
+        var names = await page.Locator("select[name^='qty']").EvaluateAllAsync<string[]>("els => els.map(e => e.labels[0].textContent.trim())");
+        Assert.Equal(names.Length, names.Distinct().Count());
+        await page.GetByLabel("Quantity, Remote", new() { Exact = true }).SelectOptionAsync("1");
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await page.WaitForURLAsync("**/tickets/checkout**");
         await BrowserFixture.AssertAccessibleAsync(page);
@@ -95,4 +98,33 @@ public partial class TicketJourneyTests(BrowserFixture fixture) : IClassFixture<
         await BrowserFixture.ScreenshotAsync(organizer, "checkin");
     }
 
+    [Fact]
+    public async Task A_buyer_pays_by_card_on_stripe_checkout_and_comes_back_to_a_paid_order()
+    {
+        var buyer = await fixture.NewPageAsync();
+        await buyer.GotoAsync("/tickets");
+        await buyer.GetByLabel("Quantity, In-person Early Bird").SelectOptionAsync("1");
+        await buyer.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await buyer.WaitForURLAsync("**/tickets/checkout**");
+        await FillAttendeeAsync(buyer, 0, "Cara Card", "cara@example.com");
+        await buyer.GetByLabel("Name", new() { Exact = true }).Last.FillAsync("Cara Card");
+        await buyer.GetByLabel("Email (for the confirmation)").FillAsync("cara@example.com");
+        await buyer.GetByLabel("Card (secure payment page by Stripe)").CheckAsync();
+        await buyer.GetByRole(AriaRole.Button, new() { Name = "Place order" }).ClickAsync();
+
+        // The form's redirects end on the Checkout origin (another port): the CSP lets the browser follow them.
+        await buyer.WaitForURLAsync(fixture.Stripe.CheckoutOrigin + "/pay/**", new() { Timeout = 20_000 }); // blocked, it would never get there
+        Assert.Equal("Pay 799.00 USD", (await buyer.Locator("h1").InnerTextAsync()).Trim());
+        await buyer.GetByRole(AriaRole.Button, new() { Name = "Pay" }).ClickAsync();
+
+        // Stripe sends the signed webhook, then the buyer back to the order.
+        await buyer.WaitForURLAsync(new Regex("^" + Regex.Escape(fixture.BaseAddress.GetLeftPart(UriPartial.Authority)) + "/orders/[A-Z0-9]+\\?token=.*paid=true"));
+        Assert.Contains(fixture.Stripe.Payments, p => p.Webhook == System.Net.HttpStatusCode.OK);
+        Assert.Contains("You're going!", await buyer.Locator("h1").InnerTextAsync());
+        var ticketCode = (await buyer.Locator(".ticket-card .font-monospace").First.InnerTextAsync()).Trim();
+        var email = await fixture.Smtp.WaitForAsync("cara@example.com", m => m.Subject!.StartsWith("Your tickets"));
+        Assert.Contains(ticketCode, email.HtmlBody);
+        await BrowserFixture.AssertAccessibleAsync(buyer);
+        await BrowserFixture.ScreenshotAsync(buyer, "order-paid-by-card");
+    }
 }

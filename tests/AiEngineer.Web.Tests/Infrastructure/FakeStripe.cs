@@ -16,6 +16,9 @@ namespace AiEngineer.Web.Tests.Infrastructure;
 /// <summary>
 /// A small local stand-in for the Stripe API endpoints the app calls (checkout sessions, refunds), on real HTTP,
 /// plus webhook payloads signed exactly as Stripe signs them. It can answer 500s or hang to play an outage.
+/// It also serves the hosted Checkout page (<c>/pay/{session}</c>), on its own port and so another origin than the site,
+/// as checkout.stripe.com is: paying there sends the signed checkout.session.completed webhook to the site and sends the
+/// browser to the session's success URL, as Stripe does.
 /// </summary>
 public sealed class FakeStripe : IAsyncDisposable
 {
@@ -36,6 +39,9 @@ public sealed class FakeStripe : IAsyncDisposable
     public int FailNext;
     /// <summary>Delay every answer by this much (to play a timeout).</summary>
     public TimeSpan Delay = TimeSpan.Zero;
+    /// <summary>Sessions paid on the Checkout page, with the webhook's answer from the site.</summary>
+    public ConcurrentQueue<(string SessionId, HttpStatusCode Webhook)> Payments { get; } = new();
+    private static readonly HttpClient WebhookClient = new() { Timeout = TimeSpan.FromSeconds(30) };
 
     public FakeStripe()
     {
@@ -45,6 +51,9 @@ public sealed class FakeStripe : IAsyncDisposable
         _app = builder.Build();
         _app.MapPost("/v1/checkout/sessions", CreateSessionAsync);
         _app.MapPost("/v1/refunds", CreateRefundAsync);
+        _app.MapGet("/pay/{id}", CheckoutPageAsync);
+        _app.MapPost("/pay/{id}", PayAsync);
+        _app.MapGet("/favicon.ico", () => Results.NoContent()); // browsers ask; a 404 would be a console error
         _app.StartAsync().GetAwaiter().GetResult();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address);
@@ -55,7 +64,11 @@ public sealed class FakeStripe : IAsyncDisposable
         ["Stripe:SecretKey"] = SecretKey,
         ["Stripe:WebhookSecret"] = WebhookSecret,
         ["Stripe:ApiBase"] = BaseAddress.ToString().TrimEnd('/'),
+        ["Stripe:CheckoutOrigin"] = CheckoutOrigin,
     };
+
+    /// <summary>The origin of this fake's Checkout pages (its own port: another origin than the site's).</summary>
+    public string CheckoutOrigin => BaseAddress.GetLeftPart(UriPartial.Authority);
 
     private async Task<bool> FaultAsync(HttpContext ctx)
     {
@@ -84,7 +97,7 @@ public sealed class FakeStripe : IAsyncDisposable
             {
                 ["id"] = id,
                 ["object"] = "checkout.session",
-                ["url"] = $"https://checkout.stripe.test/pay/{id}",
+                ["url"] = $"{CheckoutOrigin}/pay/{id}",
                 ["client_reference_id"] = form.GetValueOrDefault("client_reference_id"),
                 ["metadata"] = form.Where(kv => kv.Key.StartsWith("metadata[")).ToDictionary(kv => kv.Key["metadata[".Length..^1], kv => kv.Value),
                 ["amount_total"] = Enumerable.Range(0, 100).TakeWhile(i => form.ContainsKey($"line_items[{i}][quantity]"))
@@ -101,6 +114,44 @@ public sealed class FakeStripe : IAsyncDisposable
         });
         ctx.Response.ContentType = "application/json";
         await ctx.Response.WriteAsync(session.GetRawText());
+    }
+
+    private JsonElement? SessionById(string id) =>
+        SessionsByKey.Values.Cast<JsonElement?>().FirstOrDefault(s => s!.Value.GetProperty("id").GetString() == id);
+
+    /// <summary>The hosted payment page: what is paid and a Pay button (a form posting back here, as Stripe's page does).</summary>
+    private async Task CheckoutPageAsync(HttpContext ctx, string id)
+    {
+        if (SessionById(id) is not { } session) { ctx.Response.StatusCode = 404; return; }
+        var amount = session.GetProperty("amount_total").GetInt64();
+        var currency = session.GetProperty("currency").GetString()?.ToUpperInvariant();
+        var cancel = WebUtility.HtmlEncode(session.GetProperty("cancel_url").GetString());
+        ctx.Response.ContentType = "text/html; charset=utf-8";
+        await ctx.Response.WriteAsync($$"""
+            <!doctype html>
+            <html lang="en"><head><meta charset="utf-8"><title>Fake Stripe Checkout</title></head>
+            <body><main>
+            <h1>Pay {{amount / 100}}.{{amount % 100:D2}} {{currency}}</h1>
+            <form method="post" action="/pay/{{WebUtility.HtmlEncode(id)}}">
+              <label for="card">Card number</label> <input id="card" name="card" value="4242 4242 4242 4242">
+              <button type="submit">Pay</button>
+            </form>
+            <p><a href="{{cancel}}">Back to the site</a></p>
+            </main></body></html>
+            """);
+    }
+
+    /// <summary>Paying: the signed checkout.session.completed webhook goes to the site first, then the browser to the success URL.</summary>
+    private async Task PayAsync(HttpContext ctx, string id)
+    {
+        if (SessionById(id) is not { } session) { ctx.Response.StatusCode = 404; return; }
+        var success = new Uri(session.GetProperty("success_url").GetString()!);
+        var (json, signature) = SignedEvent("checkout.session.completed", PaidSession(id, "pi_" + id));
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(success, "/stripe/webhook")) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        request.Headers.Add("Stripe-Signature", signature);
+        var answer = await WebhookClient.SendAsync(request);
+        Payments.Enqueue((id, answer.StatusCode));
+        ctx.Response.Redirect(success.ToString());
     }
 
     private async Task CreateRefundAsync(HttpContext ctx)

@@ -63,10 +63,10 @@ public class SiteFactory(TestDatabase database, SmtpSink smtp, string environmen
         });
     }
 
-    /// <summary>Serves on a real loopback port, for Chromium.</summary>
-    public Uri StartKestrel()
+    /// <summary>Serves on a real loopback port (any free one unless given), for Chromium.</summary>
+    public Uri StartKestrel(int port = 0)
     {
-        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         KestrelAddress = new Uri(addresses.Addresses.First());

@@ -27,13 +27,21 @@ public class SecurityHeaderTests(SiteFixture fixture) : IClassFixture<SiteFixtur
     }
 
     [Fact]
-    public async Task No_page_has_an_inline_script_a_handler_or_a_script_from_elsewhere()
+    public async Task Without_card_payment_configured_even_the_checkout_page_allows_forms_to_the_site_only()
+    {
+        var response = await fixture.Site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).GetAsync("/tickets/checkout?qty[1]=1");
+        var formAction = Header(response, "Content-Security-Policy").Split(';').Select(d => d.Trim()).Single(d => d.StartsWith("form-action"));
+        Assert.Equal("form-action 'self'", formAction);
+    }
+
+    [Fact]
+    public async Task No_page_has_an_inline_script_a_handler_an_inline_style_or_a_script_from_elsewhere()
     {
         var found = new List<string>();
         foreach (var path in new[] { "/", "/Identity/Account/Login", "/Identity/Account/Register", "/Identity/Account/ForgotPassword", "/Identity/Account/ResendEmailConfirmation" })
         {
             var html = await fixture.Site.CreateClient().GetStringAsync(path);
-            foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(html, @"<script(?![^>]*\ssrc=)[^>]*>.{0,60}|<script[^>]*\ssrc=""(?!/)[^""]*""|\son[a-z]+\s*=\s*""[^""]{0,40}"))
+            foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(html, @"<script(?![^>]*\ssrc=)[^>]*>.{0,60}|<script[^>]*\ssrc=""(?!/)[^""]*""|\son[a-z]+\s*=\s*""[^""]{0,40}|\sstyle\s*=\s*""[^""]{0,40}"))
                 found.Add($"{path}: {m.Value}");
         }
         Assert.Empty(found);

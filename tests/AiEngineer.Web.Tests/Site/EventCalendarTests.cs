@@ -171,6 +171,7 @@ public class AfterTheEventTests(AfterTheEventTests.Fixture fixture) : IClassFixt
         var home = WebUtility.HtmlDecode(await anon.GetStringAsync("/"));
         Assert.Contains("The summit is over.", home);
         Assert.DoesNotContain("Buy tickets", home);
+        Assert.DoesNotContain("Get tickets", home); // the header's button leads to the program instead
         Assert.DoesNotContain("Submit a talk", home);
         Assert.Contains("href=\"/schedule\"", home);
 

@@ -22,12 +22,34 @@ public class StripePaymentTests(TicketsFixture fixture) : IClassFixture<TicketsF
     {
         var pay = await client.GetAsync($"/orders/{order.Code}/pay?token={order.AccessToken}");
         Assert.Equal(HttpStatusCode.Redirect, pay.StatusCode);
-        Assert.StartsWith("https://checkout.stripe.test/pay/", pay.Headers.Location!.ToString());
+        Assert.StartsWith(fixture.Stripe.CheckoutOrigin + "/pay/", pay.Headers.Location!.ToString());
         return pay.Headers.Location!.Segments.Last();
     }
 
     private Task<HttpResponseMessage> SendAsync(string type, object data, DateTimeOffset? at = null, string? eventId = null, string? secret = null) =>
         FakeStripe.PostWebhookAsync(fixture.Site.CreateClient(), FakeStripe.SignedEvent(type, data, at, eventId, secret ?? FakeStripe.WebhookSecret));
+
+    private static string FormAction(HttpResponseMessage response) =>
+        response.Headers.GetValues("Content-Security-Policy").Single().Split(';').Select(d => d.Trim()).Single(d => d.StartsWith("form-action"));
+
+    [Fact]
+    public async Task Only_the_pages_whose_forms_lead_to_stripe_checkout_allow_its_origin_as_a_form_action()
+    {
+        var typeId = await fixture.AddTypeAsync("CSP Pass", 5000, 10);
+        var client = fixture.Site.CreateBrowserlikeClient();
+        var checkout = await client.GetAsync($"/tickets/checkout?qty[{typeId}]=1");
+        Assert.Equal(HttpStatusCode.OK, checkout.StatusCode);
+        Assert.Equal($"form-action 'self' {fixture.Stripe.CheckoutOrigin}", FormAction(checkout));
+
+        // The order page links to /pay (a navigation, not a form); the retry form on /pay's error page posts to /pay again.
+        fixture.Stripe.FailNext = 1;
+        var (order, _, link) = await PlaceCardOrderAsync("csp.card@example.com", typeId);
+        var failed = await client.GetAsync($"/orders/{order.Code}/pay?token={order.AccessToken}");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
+        Assert.Equal($"form-action 'self' {fixture.Stripe.CheckoutOrigin}", FormAction(failed));
+        foreach (var path in new[] { "/", "/tickets", link, "/Identity/Account/Login", "/my/submissions" })
+            Assert.Equal("form-action 'self'", FormAction(await client.GetAsync(path)));
+    }
 
     [Fact]
     public async Task The_checkout_session_carries_the_order_and_only_the_webhook_marks_it_paid()

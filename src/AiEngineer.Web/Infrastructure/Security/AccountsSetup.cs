@@ -71,7 +71,10 @@ public static class AccountsSetup
             o.Conventions.AuthorizeFolder("/Checkin", Policies.CheckIn);
             o.Conventions.AuthorizeFolder("/My");
             o.Conventions.AddFolderApplicationModelConvention("/Admin", m => m.Filters.Add(new TwoFactorGate()));
-        });
+        })
+        // Every form validates on the server. Without client validation an empty validation summary renders nothing,
+        // instead of the <li style="display:none"> that the CSP (style-src 'self') refuses, and inputs carry no data-val-*.
+        .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
         builder.Services.Configure<AccountsOptions>(builder.Configuration.GetSection(AccountsOptions.Section));
         builder.Services.AddScoped<PersonalData>();
         // Role changes and sign-outs elsewhere reach a signed-in browser within a minute, not the default 30.

@@ -3,9 +3,14 @@ namespace AiEngineer.Web.Infrastructure.Security;
 /// <summary>Headers on every response: no inline script, no framing, no MIME sniffing, a short referrer; HSTS in Production.</summary>
 public static class SecurityHeaders
 {
-    public const string ContentSecurityPolicy =
+    private const string PolicyWithoutFormAction =
         "default-src 'self'; img-src 'self' data: https:; style-src 'self'; script-src 'self'; object-src 'none'; " +
-        "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+        "frame-ancestors 'none'; base-uri 'self'; ";
+
+    public const string ContentSecurityPolicy = PolicyWithoutFormAction + "form-action 'self'";
+
+    /// <summary>The site's policy with one more form-action source (the payment pages' Stripe Checkout origin).</summary>
+    public static string PolicyWithFormAction(string origin) => PolicyWithoutFormAction + "form-action 'self' " + origin;
 
     public static WebApplicationBuilder AddSecurityHeaders(this WebApplicationBuilder builder)
     {

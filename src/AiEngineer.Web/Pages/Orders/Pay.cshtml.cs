@@ -14,6 +14,7 @@ namespace AiEngineer.Web.Pages.Orders;
 /// Sends the buyer to Stripe Checkout. One attempt row per try: its key is Stripe's idempotency key, so a retry after
 /// a timeout or a 500 reuses it and never creates a second session. Nothing here marks anything paid.
 /// </summary>
+[Infrastructure.Payments.FormsPostToCheckout] // "Try again" ends on Stripe Checkout
 public class PayModel(AppDbContext db, IPaymentGateway payments, TimeProvider time, IOptionsMonitor<SiteOptions> site,
     UserManager<Core.Accounts.AppUser> users, ILogger<PayModel> log) : PageModel
 {

@@ -11,6 +11,7 @@ using Microsoft.Extensions.Options;
 namespace AiEngineer.Web.Pages.Tickets;
 
 /// <summary>Attendee and buyer details, the server's price, the payment method; placing the order holds the seats.</summary>
+[Infrastructure.Payments.FormsPostToCheckout] // "Place order" by card ends on Stripe Checkout
 public class CheckoutModel(AppDbContext db, TicketSales sales, Infrastructure.Tickets.TicketTypeStore ticketTypes, UserManager<AppUser> users,
     IOptionsMonitor<TicketingOptions> options, TimeProvider time, Infrastructure.Payments.IPaymentGateway payments, ILogger<CheckoutModel> log,
     Infrastructure.Site.ConferenceContext conferences) : PageModel

@@ -13,6 +13,7 @@ namespace AiEngineer.Web.Pages.My.Sponsor;
 /// <summary>The sponsor contact's portal: status, card payment and receipt, description, and a new logo for an organizer to approve.</summary>
 [RequestSizeLimit(LogoProcessor.MaxBytes + 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = LogoProcessor.MaxBytes + 1024 * 1024)]
+[Infrastructure.Payments.FormsPostToCheckout] // "Pay by card" ends on Stripe Checkout
 public class IndexModel(AppDbContext db, UserManager<AppUser> users, TimeProvider time, Core.Tickets.TicketSales sales,
     Infrastructure.Sponsors.SponsorCardPayments cardPayments) : PageModel
 {
