@@ -1,5 +1,6 @@
 using AiEngineer.Web.Infrastructure.Database;
 using AiEngineer.Web.Infrastructure.Email;
+using AiEngineer.Web.Infrastructure.Localization;
 using AiEngineer.Web.Infrastructure.Logging;
 using AiEngineer.Web.Infrastructure.Security;
 using AiEngineer.Web.Infrastructure.Site;
@@ -10,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddLogging();
 builder.AddSite();
+builder.AddSiteLocalization();
 builder.AddDatabase();
 builder.AddAccounts();
 builder.AddSecurityHeaders();

@@ -11,6 +11,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     public void Configure(EntityTypeBuilder<AppUser> b)
     {
         b.Property(u => u.DisplayName).HasMaxLength(AppUser.DisplayNameMaxLength);
+        b.Property(u => u.Language).HasMaxLength(AppUser.LanguageMaxLength);
     }
 }
 

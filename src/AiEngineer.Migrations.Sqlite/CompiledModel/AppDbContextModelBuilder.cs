@@ -11,7 +11,7 @@ namespace AiEngineer.Migrations.Sqlite.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4cd948ce-8f66-4ef3-b143-a9d3aa6cc70c"), entityTypeCount: 50)
+            : base(skipDetectChanges: false, modelId: new Guid("c31a7ac6-a6ed-41c9-aebd-beab4a14e254"), entityTypeCount: 50)
         {
         }
 

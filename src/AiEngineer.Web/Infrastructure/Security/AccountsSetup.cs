@@ -47,6 +47,7 @@ public static class AccountsSetup
             o.LoginPath = "/Identity/Account/Login";
             o.AccessDeniedPath = "/Identity/Account/AccessDenied";
             // Signed in but not allowed: answer 403 with the site's "Not allowed" page (status-code pages), not a redirect.
+            o.Events.OnSignedIn = Localization.LocalizationSetup.ApplyAccountLanguageAsync;
             o.Events.OnRedirectToAccessDenied = ctx =>
             {
                 ctx.Response.StatusCode = StatusCodes.Status403Forbidden;

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Resources;
 using AiEngineer.Core.Conference;
 
 namespace AiEngineer.Web.Infrastructure.Site;
@@ -7,13 +9,23 @@ public sealed class ConferenceContext(ConferenceStore store)
 {
     public Task<ConferenceEvent?> GetAsync(CancellationToken ct = default) => store.GetAsync(ct);
 
-    /// <summary>"December 9–11, 2026", "December 30, 2026 – January 1, 2027" and so on.</summary>
+    /// <summary>
+    /// "December 9–11, 2026", "December 30, 2026 – January 1, 2027", "2026年12月9日至11日" and so on, in the visitor's
+    /// language: the patterns are strings of <see cref="Pages.Shared.SiteText"/>, so a translator sets them too.
+    /// </summary>
     public static string DateRange(ConferenceEvent c)
     {
-        var (s, e) = (c.StartDate, c.EndDate);
-        if (s == e) return s.ToString("MMMM d, yyyy", System.Globalization.CultureInfo.InvariantCulture);
-        if (s.Year == e.Year && s.Month == e.Month) return $"{s:MMMM} {s.Day}–{e.Day}, {s.Year}";
-        if (s.Year == e.Year) return $"{s:MMMM d} – {e:MMMM d}, {s.Year}";
-        return $"{s:MMMM d, yyyy} – {e:MMMM d, yyyy}";
+        var (s, e) = (c.StartDate.ToDateTime(TimeOnly.MinValue), c.EndDate.ToDateTime(TimeOnly.MinValue));
+        var pattern =
+            s == e ? Pattern("{0:MMMM d, yyyy}")
+            : s.Year == e.Year && s.Month == e.Month ? Pattern("{0:MMMM} {0:%d}–{1:%d}, {0:yyyy}")
+            : s.Year == e.Year ? Pattern("{0:MMMM d} – {1:MMMM d}, {0:yyyy}")
+            : Pattern("{0:MMMM d, yyyy} – {1:MMMM d, yyyy}");
+        return string.Format(CultureInfo.CurrentCulture, pattern, s, e);
     }
+
+    private static readonly ResourceManager Text = new(typeof(Pages.Shared.SiteText).FullName!, typeof(Pages.Shared.SiteText).Assembly);
+
+    /// <summary>A date pattern in the visitor's language (the English pattern is its own key).</summary>
+    private static string Pattern(string english) => Text.GetString(english, CultureInfo.CurrentUICulture) is { Length: > 0 } p ? p : english;
 }

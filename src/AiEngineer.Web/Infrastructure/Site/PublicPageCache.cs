@@ -15,7 +15,8 @@ namespace AiEngineer.Web.Infrastructure.Site;
 /// cached (signed-in visitors see their own menu), never a response that sets a cookie, never a request carrying a
 /// TempData message. Entries are tagged by what they show; <see cref="EvictionInterceptor"/> evicts the tags whenever a
 /// save touches that data, so organizer changes show at once. Each entry is also keyed by a time bucket of the app's
-/// clock, so pages that depend on the time (open/closed calls, sale windows, "now and next") are never staler than it.
+/// clock, so pages that depend on the time (open/closed calls, sale windows, "now and next") are never staler than it,
+/// and by the visitor's language.
 /// </summary>
 public static class PublicPageCache
 {
@@ -104,6 +105,8 @@ public static class PublicPageCache
     /// </summary>
     private static OutputCachePolicyBuilder Public(OutputCachePolicyBuilder b, TimeSpan bucket) => b
         .With(c => !c.HttpContext.Request.Cookies.ContainsKey(TempDataCookie))
+        // One entry per language: a Chinese page is never served to an English visitor, or the other way round.
+        .VaryByValue(_ => new("lang", System.Globalization.CultureInfo.CurrentUICulture.Name))
         .VaryByValue(http =>
         {
             var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();

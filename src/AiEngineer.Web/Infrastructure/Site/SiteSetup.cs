@@ -10,7 +10,8 @@ public static class SiteSetup
 {
     public static WebApplicationBuilder AddSite(this WebApplicationBuilder builder)
     {
-        // The site speaks US English (dates, numbers) whatever the server's locale.
+        // Outside a request (workers, commands) the site speaks US English whatever the server's locale; a request gets the
+        // visitor's culture from the request localization middleware (Infrastructure/Localization).
         System.Globalization.CultureInfo.DefaultThreadCurrentCulture = System.Globalization.CultureInfo.GetCultureInfo("en-US");
         System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("en-US");
         builder.Services.AddSingleton(TimeProvider.System);
@@ -41,6 +42,8 @@ public static class SiteSetup
         app.UseSecurityHeaders();
         app.UseCookiePolicy();
         app.UseStaticFiles();
+        // Before everything that writes a page (error pages too) and before the output cache, which varies by culture.
+        Localization.LocalizationSetup.UseSiteLocalization(app);
         app.UseLogging();
         // Identity's own personal-data pages would delete an account but leave its name and email on orders: /my/data does it properly.
         app.Use((ctx, next) =>
@@ -78,6 +81,7 @@ public static class SiteSetup
                 }));
             },
         }).WithMetadata(probe);
+        Localization.LocalizationSetup.MapLanguageSwitch(app);
         Tickets.TicketingSetup.MapTicketing(app);
         Sponsors.SponsorsSetup.MapSponsors(app);
         Pages.Schedule.ScheduleFeeds.MapScheduleFeeds(app);

@@ -21,7 +21,8 @@ public class EditModel(AppDbContext db, ConferenceContext conferences) : PageMod
         [Required, StringLength(TicketType.NameMaxLength)] public string Name { get; set; } = "";
         [StringLength(TicketType.DescriptionMaxLength)] public string? Description { get; set; }
         public TicketKind Kind { get; set; }
-        [Range(0, 1_000_000, ErrorMessage = "The price must be between $0 and $1,000,000.")] public decimal Price { get; set; }
+        // Decimal limits: with int limits RangeAttribute converts the value to int first, and -0.01 became 0 and passed.
+        [Range(typeof(decimal), "0", "1000000", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true, ErrorMessage = "The price must be between $0 and $1,000,000.")] public decimal Price { get; set; }
         [Range(0, 1_000_000)] public int Capacity { get; set; }
         [Range(1, 100)] public int MinPerOrder { get; set; } = 1;
         [Range(1, 100)] public int MaxPerOrder { get; set; } = 10;

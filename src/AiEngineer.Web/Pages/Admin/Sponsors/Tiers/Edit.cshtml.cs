@@ -20,7 +20,8 @@ public class EditModel(AppDbContext db) : PageModel
     public sealed class InputModel
     {
         [Required(ErrorMessage = "A tier needs a name."), StringLength(SponsorTier.NameMaxLength)] public string Name { get; set; } = "";
-        [Range(0, 10_000_000, ErrorMessage = "The price must be between $0 and $10,000,000.")] public decimal Price { get; set; }
+        // Decimal limits: with int limits RangeAttribute converts the value to int first, and -0.01 became 0 and passed.
+        [Range(typeof(decimal), "0", "10000000", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true, ErrorMessage = "The price must be between $0 and $10,000,000.")] public decimal Price { get; set; }
         [Range(0, 1000, ErrorMessage = "Slots must be between 0 and 1,000.")] public int Slots { get; set; }
         [StringLength(SponsorTier.BenefitsMaxLength)] public string? Benefits { get; set; }
         [Range(0, 1000, ErrorMessage = "Included tickets must be between 0 and 1,000.")] public int IncludedTickets { get; set; }
