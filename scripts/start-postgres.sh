@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Starts the local PostgreSQL 15 cluster without systemd and creates the test role aie/aie.
 set -euo pipefail
+# The server keeps the machine's real clock when the tests run under libfaketime (LD_PRELOAD): libfaketime's shared
+# memory belongs to root, and the postgres user's processes would fail to open it.
+unset LD_PRELOAD FAKETIME
 ver=$(ls /usr/lib/postgresql | sort -n | tail -1)
 install -d -o postgres -g postgres -m 2775 /var/run/postgresql
 if ! pg_lsclusters -h | grep -q "^$ver main"; then
