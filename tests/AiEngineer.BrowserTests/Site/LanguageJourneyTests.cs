@@ -25,7 +25,15 @@ public class LanguageJourneyTests(BrowserFixture fixture) : BrowserTest, IClassF
         await BrowserFixture.AssertAccessibleAsync(page);
         await BrowserFixture.ScreenshotAsync(page, "tickets-zh");
 
+        await page.GotoAsync("/cfp");
+        await page.GetByText("征稿进行中。").WaitForAsync();
+        await page.GetByText("你的当地时间：").First.WaitForAsync(); // cfp.js, with the words the server translated
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await BrowserFixture.ScreenshotAsync(page, "cfp-zh");
+
         await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+        await page.WaitForURLAsync("**/cfp");
+        await page.GotoAsync("/tickets");
         await page.GetByLabel("Quantity, In-person Early Bird").WaitForAsync();
         Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
     }

@@ -83,6 +83,18 @@ public partial class ResourceCompletenessTests
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
+    /// <summary>Each English string of the named resources as an anchored pattern, placeholders matching anything; only those whose Chinese differs.</summary>
+    internal static List<Regex> EnglishStrings(params string[] resources) =>
+        EnglishResources().Where(f => resources.Contains(Path.GetFileNameWithoutExtension(f)))
+            .SelectMany(f =>
+            {
+                var zh = Read(Path.ChangeExtension(f, null) + ".zh-Hans.resx");
+                // A key that is only placeholders and punctuation ("{0:MMMM d, yyyy}") would match anything.
+                return Read(f).Keys.Where(k => zh.GetValueOrDefault(k) != k && Placeholders().Replace(k, "").Any(char.IsLetter));
+            })
+            .Select(k => new Regex("^" + Placeholders().Replace(Regex.Escape(k.Trim()).Replace("\\{", "{"), ".+?") + "$"))
+            .ToList();
+
     [GeneratedRegex(@"\b([ST])\[""((?:[^""\\]|\\.)*)""")]
     private static partial Regex Use();
 
@@ -170,6 +182,42 @@ public class LanguageChoiceTests(LanguageChoiceTests.Fixture fixture) : IClassFi
         Assert.Contains("href=\"/language?c=en&returnUrl=%2Fcfp\"", chinese);
         Assert.Contains(">English<", chinese);
     }
+
+    /// <summary>
+    /// The pages translated so far, rendered in Chinese, show no English interface string: no text node is one of the
+    /// English strings (with its placeholders as wildcards) of the resources those pages use. Organizer content (the
+    /// demo's names and descriptions) is English by design until it has a field per language.
+    /// </summary>
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/tickets")]
+    [InlineData("/cfp")]
+    [InlineData("/no-such-page")]
+    public async Task A_translated_page_in_chinese_shows_no_english_interface_string(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation("Accept-Language", "zh-CN");
+        var response = await fixture.Site.CreateClient().SendAsync(request);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal("zh-Hans", Lang(html));
+        var texts = Regex.Matches(Regex.Replace(html, "<(script|style)[^>]*>.*?</\\1>", "", RegexOptions.Singleline), ">([^<]+)<")
+            .Select(m => WebUtility.HtmlDecode(m.Groups[1].Value).Trim()).Where(t => t.Length > 0).ToList();
+        var english = ResourceCompletenessTests.EnglishStrings("SiteText", "TicketsText", "CfpText");
+        var organizers = await OrganizerContentAsync();
+        var left = texts.Where(t => !organizers.Contains(t) && english.Any(e => e.IsMatch(t))).Distinct().ToList();
+        Assert.True(left.Count == 0, $"English on the Chinese {path}: " + string.Join(" | ", left));
+    }
+
+    /// <summary>What the organizers wrote (names, descriptions): shown as written until it has a field per language.</summary>
+    private Task<HashSet<string>> OrganizerContentAsync() => fixture.Site.WithDbAsync(async db =>
+    {
+        var texts = new List<string?>();
+        foreach (var t in await db.TicketTypes.AsNoTracking().ToListAsync()) texts.AddRange([t.Name, t.Description]);
+        foreach (var t in await db.Tracks.AsNoTracking().ToListAsync()) texts.AddRange([t.Name, t.Description]);
+        texts.AddRange(await db.SessionFormats.Select(f => f.Name).ToListAsync());
+        foreach (var c in await db.Conferences.AsNoTracking().ToListAsync()) texts.AddRange([c.Name, c.Tagline, c.VenueName, c.VenueAddress, c.City, c.StreamDetails]);
+        return texts.Where(t => t is not null).Select(t => t!.Trim()).ToHashSet();
+    });
 
     [Theory]
     [InlineData("/language?c=xx-Klingon&returnUrl=%2Ftickets", "/tickets")]

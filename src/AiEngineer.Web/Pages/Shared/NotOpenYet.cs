@@ -1,4 +1,4 @@
 namespace AiEngineer.Web.Pages;
 
 /// <summary>What a public page says before its part of the summit has opened (sales, the call, the program).</summary>
-public sealed record NotOpenYet(string Eyebrow, string Title, string Message, string LinkText = "Back to the home page", string LinkHref = "/");
+public sealed record NotOpenYet(string Eyebrow, string Title, string Message, string? LinkText = null, string LinkHref = "/");
