@@ -25,6 +25,11 @@ public class LanguageJourneyTests(BrowserFixture fixture) : BrowserTest, IClassF
         await BrowserFixture.AssertAccessibleAsync(page);
         await BrowserFixture.ScreenshotAsync(page, "tickets-zh");
 
+        await page.GotoAsync("/schedule");
+        await page.GetByRole(AriaRole.Heading, new() { Name = "议程", Exact = true }).WaitForAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await BrowserFixture.ScreenshotAsync(page, "schedule-zh");
+
         await page.GotoAsync("/cfp");
         await page.GetByText("征稿进行中。").WaitForAsync();
         await page.GetByText("你的当地时间：").First.WaitForAsync(); // cfp.js, with the words the server translated

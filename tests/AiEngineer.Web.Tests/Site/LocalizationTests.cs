@@ -193,6 +193,8 @@ public class LanguageChoiceTests(LanguageChoiceTests.Fixture fixture) : IClassFi
     [InlineData("/tickets")]
     [InlineData("/cfp")]
     [InlineData("/no-such-page")]
+    [InlineData("/schedule")]
+    [InlineData("/talks/agents-that-recover-from-tool-errors")]
     public async Task A_translated_page_in_chinese_shows_no_english_interface_string(string path)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
@@ -202,7 +204,7 @@ public class LanguageChoiceTests(LanguageChoiceTests.Fixture fixture) : IClassFi
         Assert.Equal("zh-Hans", Lang(html));
         var texts = Regex.Matches(Regex.Replace(html, "<(script|style)[^>]*>.*?</\\1>", "", RegexOptions.Singleline), ">([^<]+)<")
             .Select(m => WebUtility.HtmlDecode(m.Groups[1].Value).Trim()).Where(t => t.Length > 0).ToList();
-        var english = ResourceCompletenessTests.EnglishStrings("SiteText", "TicketsText", "CfpText");
+        var english = ResourceCompletenessTests.EnglishStrings("SiteText", "TicketsText", "CfpText", "ScheduleText");
         var organizers = await OrganizerContentAsync();
         var left = texts.Where(t => !organizers.Contains(t) && english.Any(e => e.IsMatch(t))).Distinct().ToList();
         Assert.True(left.Count == 0, $"English on the Chinese {path}: " + string.Join(" | ", left));
@@ -215,6 +217,10 @@ public class LanguageChoiceTests(LanguageChoiceTests.Fixture fixture) : IClassFi
         foreach (var t in await db.TicketTypes.AsNoTracking().ToListAsync()) texts.AddRange([t.Name, t.Description]);
         foreach (var t in await db.Tracks.AsNoTracking().ToListAsync()) texts.AddRange([t.Name, t.Description]);
         texts.AddRange(await db.SessionFormats.Select(f => f.Name).ToListAsync());
+        texts.AddRange(await db.Rooms.Select(r => r.Name).ToListAsync());
+        texts.AddRange(await db.ScheduleItems.Select(i => i.Title).ToListAsync());
+        foreach (var p in await db.Proposals.AsNoTracking().ToListAsync()) texts.AddRange([p.Title, p.Abstract]);
+        foreach (var p in await db.SpeakerProfiles.AsNoTracking().ToListAsync()) texts.AddRange([p.DisplayName, p.Headline, p.Company]);
         foreach (var c in await db.Conferences.AsNoTracking().ToListAsync()) texts.AddRange([c.Name, c.Tagline, c.VenueName, c.VenueAddress, c.City, c.StreamDetails]);
         return texts.Where(t => t is not null).Select(t => t!.Trim()).ToHashSet();
     });

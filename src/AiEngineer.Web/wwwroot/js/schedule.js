@@ -10,9 +10,12 @@
     var clocks = Array.prototype.slice.call(document.querySelectorAll('time[data-clock]'));
     var original = clocks.map(function (el) { return el.textContent; });
     var originalLabel = label ? label.textContent : '';
-    var fmt = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone: myZone });
-    var day = new Intl.DateTimeFormat('en-US', { weekday: 'short', timeZone: myZone });
-    var eventDay = new Intl.DateTimeFormat('en-US', { weekday: 'short', timeZone: eventZone });
+    // The page's language formats the times; the button's words come from data attributes the server translated.
+    var lang = document.documentElement.lang || 'en';
+    var fmt = new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit', timeZone: myZone });
+    var day = new Intl.DateTimeFormat(lang, { weekday: 'short', timeZone: myZone });
+    var eventDay = new Intl.DateTimeFormat(lang, { weekday: 'short', timeZone: eventZone });
+    function fill(name, fallback, value) { return (button.getAttribute(name) || fallback).replace('{0}', value); }
 
     function apply(mine) {
         clocks.forEach(function (el, i) {
@@ -24,8 +27,8 @@
             if (day.format(when) !== eventDay.format(when)) text += ' (' + day.format(when) + ')';
             el.textContent = text;
         });
-        if (label) label.textContent = mine ? myZone + ' (your time)' : originalLabel;
-        button.textContent = mine ? 'Show event time' : 'Show my time zone (' + myZone + ')';
+        if (label) label.textContent = mine ? fill('data-mine-label', '{0} (your time)', myZone) : originalLabel;
+        button.textContent = mine ? fill('data-show-event', 'Show event time', '') : fill('data-show-mine', 'Show my time zone ({0})', myZone);
         button.setAttribute('aria-pressed', mine ? 'true' : 'false');
         try { localStorage.setItem('aie-schedule-zone', mine ? 'mine' : 'event'); } catch (e) { /* private mode */ }
     }
