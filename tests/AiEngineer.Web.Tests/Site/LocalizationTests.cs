@@ -151,6 +151,18 @@ public class LanguageChoiceTests(LanguageChoiceTests.Fixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task Chinese_is_written_as_itself_and_markup_in_user_text_is_still_encoded()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/tickets?voucher=%3Cscript%3E");
+        request.Headers.TryAddWithoutValidation("Accept-Language", "zh-CN");
+        var raw = await (await fixture.Site.CreateClient().SendAsync(request)).Content.ReadAsStringAsync();
+        Assert.Contains(">继续<", raw);
+        Assert.DoesNotContain("&#x7EE7;", raw);
+        Assert.DoesNotContain("<script>", raw, StringComparison.OrdinalIgnoreCase); // the voucher field echoes it, encoded
+        Assert.Contains("&lt;SCRIPT&gt;", raw);
+    }
+
+    [Fact]
     public async Task The_output_cache_never_serves_one_languages_page_to_the_other()
     {
         var client = fixture.Site.CreateClient();

@@ -25,6 +25,10 @@ public static class LocalizationSetup
     public static WebApplicationBuilder AddSiteLocalization(this WebApplicationBuilder builder)
     {
         builder.Services.AddLocalization();
+        // Razor writes Chinese as itself rather than as &#x...; entities (the default encoder passes Latin only). Markup
+        // characters are still encoded whatever the range.
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.Configure<LocalizationOptions>(builder.Configuration.GetSection(LocalizationOptions.Section));
         builder.Services.AddOptions<RequestLocalizationOptions>().Configure<IOptions<LocalizationOptions>>((o, site) =>
         {
