@@ -9,6 +9,20 @@ public class SponsorJourneyTests(BrowserFixture fixture) : BrowserTest, IClassFi
     private const string Logo = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 120 40\"><rect width=\"120\" height=\"40\" rx=\"8\" fill=\"#14123a\"/><text x=\"60\" y=\"26\" font-size=\"16\" text-anchor=\"middle\" fill=\"#ffb454\">VectorDB</text></svg>";
 
 
+    /// <summary>Fills /sponsors/apply (already open) for a tier and submits it; waits for the portal.</summary>
+    private static async Task FillApplicationAsync(IPage contact, string tier, string company, string website, string description, string logo)
+    {
+        await contact.GetByLabel(tier).CheckAsync();
+        await contact.GetByLabel("Company name").FillAsync(company);
+        await contact.GetByLabel("Website").FillAsync(website);
+        await contact.GetByLabel("Short description (Markdown)").FillAsync(description);
+        await contact.GetByLabel("Logo (SVG or PNG, at most 2 MB)").SetInputFilesAsync(new FilePayload { Name = "logo.svg", MimeType = "image/svg+xml", Buffer = System.Text.Encoding.UTF8.GetBytes(logo) });
+        await contact.GetByLabel("Phone").FillAsync("+1 415 555 0199");
+        await contact.GetByLabel("Billing address").FillAsync("2 Howard St, San Francisco");
+        await contact.GetByRole(AriaRole.Button, new() { Name = "Submit application" }).ClickAsync();
+        await contact.WaitForURLAsync("**/my/sponsor");
+    }
+
     [Fact]
     public async Task A_company_applies_is_approved_pays_by_invoice_and_its_logo_appears_on_the_wall()
     {
@@ -20,15 +34,7 @@ public class SponsorJourneyTests(BrowserFixture fixture) : BrowserTest, IClassFi
         await contact.WaitForURLAsync("**/sponsors/apply");
         await BrowserFixture.AssertAccessibleAsync(contact);
 
-        await contact.GetByLabel("Gold").CheckAsync();
-        await contact.GetByLabel("Company name").FillAsync("VectorDB Inc");
-        await contact.GetByLabel("Website").FillAsync("https://vectordb.example.com");
-        await contact.GetByLabel("Short description (Markdown)").FillAsync("The **fastest** vector database for retrieval.");
-        await contact.GetByLabel("Logo (SVG or PNG, at most 2 MB)").SetInputFilesAsync(new FilePayload { Name = "logo.svg", MimeType = "image/svg+xml", Buffer = System.Text.Encoding.UTF8.GetBytes(Logo) });
-        await contact.GetByLabel("Phone").FillAsync("+1 415 555 0199");
-        await contact.GetByLabel("Billing address").FillAsync("2 Howard St, San Francisco");
-        await contact.GetByRole(AriaRole.Button, new() { Name = "Submit application" }).ClickAsync();
-        await contact.WaitForURLAsync("**/my/sponsor");
+        await FillApplicationAsync(contact, "Gold", "VectorDB Inc", "https://vectordb.example.com", "The **fastest** vector database for retrieval.", Logo);
         Assert.Contains("Under review", await contact.Locator("main").InnerTextAsync());
         await BrowserFixture.AssertAccessibleAsync(contact);
 
@@ -67,15 +73,7 @@ public class SponsorJourneyTests(BrowserFixture fixture) : BrowserTest, IClassFi
         var contact = await fixture.NewPageAsync();
         await BrowserFixture.SignInAsync(contact, "priya@example.com");
         await contact.GotoAsync("/sponsors/apply");
-        await contact.GetByLabel("Silver").CheckAsync();
-        await contact.GetByLabel("Company name").FillAsync("Evalset Labs");
-        await contact.GetByLabel("Website").FillAsync("https://evalset.example.com");
-        await contact.GetByLabel("Short description (Markdown)").FillAsync("Eval datasets for **LLM** teams.");
-        await contact.GetByLabel("Logo (SVG or PNG, at most 2 MB)").SetInputFilesAsync(new FilePayload { Name = "logo.svg", MimeType = "image/svg+xml", Buffer = System.Text.Encoding.UTF8.GetBytes(Logo.Replace("VectorDB", "Evalset")) });
-        await contact.GetByLabel("Phone").FillAsync("+1 415 555 0100");
-        await contact.GetByLabel("Billing address").FillAsync("3 Howard St, San Francisco");
-        await contact.GetByRole(AriaRole.Button, new() { Name = "Submit application" }).ClickAsync();
-        await contact.WaitForURLAsync("**/my/sponsor");
+        await FillApplicationAsync(contact, "Silver", "Evalset Labs", "https://evalset.example.com", "Eval datasets for **LLM** teams.", Logo.Replace("VectorDB", "Evalset"));
 
         var organizer = await fixture.NewPageAsync();
         await BrowserFixture.SignInAsync(organizer, "organizer@example.com");

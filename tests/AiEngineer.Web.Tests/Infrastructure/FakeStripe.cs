@@ -188,7 +188,7 @@ public sealed class FakeStripe : IAsyncDisposable
     /// </summary>
     public object PaidSession(string sessionId, string paymentIntent, long? amountTotal = null, string? currency = null)
     {
-        var created = SessionsByKey.Values.Single(s => s.GetProperty("id").GetString() == sessionId);
+        var created = SessionById(sessionId) ?? throw new InvalidOperationException($"This fake made no session {sessionId}.");
         var session = JsonSerializer.Deserialize<Dictionary<string, object?>>(created.GetRawText())!;
         session["payment_status"] = "paid";
         session["status"] = "complete";

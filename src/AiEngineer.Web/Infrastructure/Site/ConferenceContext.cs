@@ -5,9 +5,13 @@ using AiEngineer.Core.Conference;
 namespace AiEngineer.Web.Infrastructure.Site;
 
 /// <summary>The conference record for this request (from <see cref="ConferenceStore"/>). Null until an organizer (or the demo seed) creates it.</summary>
-public sealed class ConferenceContext(ConferenceStore store)
+public sealed class ConferenceContext(ConferenceStore store, TimeProvider time)
 {
     public Task<ConferenceEvent?> GetAsync(CancellationToken ct = default) => store.GetAsync(ct);
+
+    /// <summary>Whether the summit's last day has passed (<see cref="ConferenceEvent.IsOverAt"/>): then nothing is sold.</summary>
+    public async Task<bool> IsOverAsync(CancellationToken ct = default) =>
+        await GetAsync(ct) is { } c && c.IsOverAt(time.GetUtcNow().UtcDateTime);
 
     /// <summary>
     /// "December 9–11, 2026", "December 30, 2026 – January 1, 2027", "2026年12月9日至11日" and so on, in the visitor's

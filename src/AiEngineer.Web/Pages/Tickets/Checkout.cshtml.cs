@@ -50,7 +50,7 @@ public class CheckoutModel(AppDbContext db, TicketSales sales, Infrastructure.Ti
 
     public async Task<IActionResult> OnGetAsync([FromQuery] Dictionary<int, int>? qty, string? voucher, CancellationToken ct)
     {
-        if (await IsOverAsync(ct)) return Redirect("/tickets");
+        if (await conferences.IsOverAsync(ct)) return Redirect("/tickets"); // whatever a type's own sale window says
         var chosen = (qty ?? new()).Where(kv => kv.Value > 0).ToList();
         if (chosen.Count == 0 || chosen.Any(kv => kv.Value > 50))
         {
@@ -73,7 +73,7 @@ public class CheckoutModel(AppDbContext db, TicketSales sales, Infrastructure.Ti
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (Input.Attendees.Count == 0 || await IsOverAsync(ct)) return Redirect("/tickets"); // /tickets says sales have closed
+        if (Input.Attendees.Count == 0 || await conferences.IsOverAsync(ct)) return Redirect("/tickets"); // /tickets says sales have closed
         if (!await LoadAsync(ct)) return Redirect("/tickets");
         foreach (var a in Input.Attendees.Where(a => a.ShirtSize is { Length: > 0 } && !Ticket.ShirtSizes.Contains(a.ShirtSize)))
             ModelState.AddModelError("", $"Unknown T-shirt size '{a.ShirtSize}'.");
@@ -104,10 +104,6 @@ public class CheckoutModel(AppDbContext db, TicketSales sales, Infrastructure.Ti
             return Redirect($"/orders/{order.Code}/pay?token={order.AccessToken}");
         return Redirect($"/orders/{order.Code}?token={order.AccessToken}");
     }
-
-    /// <summary>Whether the summit is over: then nothing is sold, whatever a type's own sale window says.</summary>
-    private async Task<bool> IsOverAsync(CancellationToken ct) =>
-        await conferences.GetAsync(ct) is { } c && c.IsOverAt(time.GetUtcNow().UtcDateTime);
 
     /// <summary>Loads the chosen types and prices the order on the server. False when the choice no longer makes sense.</summary>
     private async Task<bool> LoadAsync(CancellationToken ct)

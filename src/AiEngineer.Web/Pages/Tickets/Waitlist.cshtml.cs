@@ -20,7 +20,7 @@ public class WaitlistModel(AppDbContext db, TimeProvider time, Infrastructure.Si
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        if (await conferences.GetAsync(ct) is { } c && c.IsOverAt(time.GetUtcNow().UtcDateTime))
+        if (await conferences.IsOverAsync(ct))
             ModelState.AddModelError("", "The summit is over: ticket sales and the waitlist have closed.");
         else if (Type.Remaining > 0) ModelState.AddModelError("", $"{Type.Name} is on sale right now: buy it instead.");
         if (!ModelState.IsValid) return Page();
