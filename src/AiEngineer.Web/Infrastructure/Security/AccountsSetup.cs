@@ -1,3 +1,4 @@
+using AiEngineer.Web.Infrastructure.Localization;
 using AiEngineer.Core.Accounts;
 using AiEngineer.Core.Data;
 using Microsoft.AspNetCore.DataProtection;
@@ -75,7 +76,8 @@ public static class AccountsSetup
         })
         // Every form validates on the server. Without client validation an empty validation summary renders nothing,
         // instead of the <li style="display:none"> that the CSP (style-src 'self') refuses, and inputs carry no data-val-*.
-        .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
+        .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
+        .AddValidationLocalization();
         builder.Services.Configure<AccountsOptions>(builder.Configuration.GetSection(AccountsOptions.Section));
         builder.Services.AddScoped<PersonalData>();
         // Role changes and sign-outs elsewhere reach a signed-in browser within a minute, not the default 30.

@@ -8,12 +8,13 @@ using Microsoft.EntityFrameworkCore;
 namespace AiEngineer.Web.Pages.Tickets;
 
 /// <summary>Joining the waitlist of a sold-out ticket type.</summary>
-public class WaitlistModel(AppDbContext db, TimeProvider time, Infrastructure.Site.ConferenceContext conferences) : PageModel
+public class WaitlistModel(AppDbContext db, TimeProvider time, Infrastructure.Site.ConferenceContext conferences,
+    Microsoft.Extensions.Localization.IStringLocalizer<TicketsText> T) : PageModel
 {
     public TicketType Type { get; private set; } = null!;
     public int? Position { get; private set; }
-    [BindProperty, Required(ErrorMessage = "Enter your name."), StringLength(WaitlistEntry.NameMaxLength)] public string Name { get; set; } = "";
-    [BindProperty, Required(ErrorMessage = "Enter your email."), EmailAddress, StringLength(WaitlistEntry.EmailMaxLength)] public string Email { get; set; } = "";
+    [BindProperty, Display(Name = "Name"), Required(ErrorMessage = "Enter your name."), StringLength(WaitlistEntry.NameMaxLength)] public string Name { get; set; } = "";
+    [BindProperty, Display(Name = "Email"), Required(ErrorMessage = "Enter your email."), EmailAddress, StringLength(WaitlistEntry.EmailMaxLength)] public string Email { get; set; } = "";
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -21,8 +22,8 @@ public class WaitlistModel(AppDbContext db, TimeProvider time, Infrastructure.Si
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (await conferences.IsOverAsync(ct))
-            ModelState.AddModelError("", "The summit is over: ticket sales and the waitlist have closed.");
-        else if (Type.Remaining > 0) ModelState.AddModelError("", $"{Type.Name} is on sale right now: buy it instead.");
+            ModelState.AddModelError("", T["The summit is over: ticket sales and the waitlist have closed."]);
+        else if (Type.Remaining > 0) ModelState.AddModelError("", T["{0} is on sale right now: buy it instead.", Type.Name]);
         if (!ModelState.IsValid) return Page();
         var email = Email.Trim();
         var existing = await db.WaitlistEntries.AsNoTracking().FirstOrDefaultAsync(w => w.TicketTypeId == id && w.Email == email, ct);
