@@ -1,7 +1,9 @@
+using AiEngineer.Core.Content;
+
 namespace AiEngineer.Core.Cfp;
 
 /// <summary>The call for papers of one conference: when it opens and closes, and its session formats.</summary>
-public class CallForPapers
+public class CallForPapers : Content.ITranslated
 {
     public const int GuidanceMaxLength = 4000;
 
@@ -13,6 +15,10 @@ public class CallForPapers
     public DateTime ClosesAt { get; set; }
     /// <summary>What reviewers look for (Markdown), shown on /cfp.</summary>
     public string Guidance { get; set; } = "";
+    /// <summary>This record's text in the other languages (<see cref="Content.Translations"/>).</summary>
+    public Content.Translations Translations { get; set; } = new();
+    /// <summary>In the visitor's language, English when untranslated.</summary>
+    public string LocalGuidance => this.Local(nameof(Guidance), Guidance);
 
     public List<SessionFormat> Formats { get; set; } = [];
     public List<AccessCode> AccessCodes { get; set; } = [];
@@ -26,7 +32,7 @@ public class CallForPapers
 }
 
 /// <summary>A kind of session speakers may propose (Talk 25 min, Workshop 80 min, …).</summary>
-public class SessionFormat
+public class SessionFormat : Content.ITranslated
 {
     public const int NameMaxLength = 60;
     public const int MaxCoSpeakersLimit = 10;
@@ -41,6 +47,10 @@ public class SessionFormat
     /// <summary>A deadline of its own (UTC), replacing the call's closing instant for this format.</summary>
     public DateTime? ClosesAt { get; set; }
     public int SortOrder { get; set; }
+    /// <summary>This record's text in the other languages (<see cref="Content.Translations"/>).</summary>
+    public Content.Translations Translations { get; set; } = new();
+    /// <summary>In the visitor's language, English when untranslated.</summary>
+    public string LocalName => this.Local(nameof(Name), Name);
 
     public DateTime DeadlineIn(CallForPapers cfp) => ClosesAt ?? cfp.ClosesAt;
 

@@ -40,6 +40,8 @@ public class Proposal
     public int TrackId { get; private set; }
     public Conference.Track? Track { get; private set; }
     public ProposalLevel Level { get; private set; }
+    /// <summary>The language the talk is given in (a culture name, "en" by default); the text stays as written.</summary>
+    public string Language { get; private set; } = "en";
     /// <summary>Public Markdown.</summary>
     public string Abstract { get; private set; } = "";
     /// <summary>Private Markdown, for reviewers.</summary>

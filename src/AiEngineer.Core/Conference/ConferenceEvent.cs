@@ -1,7 +1,9 @@
+using AiEngineer.Core.Content;
+
 namespace AiEngineer.Core.Conference;
 
 /// <summary>The one conference this site runs. Dates are local calendar days in <see cref="TimeZoneId"/>.</summary>
-public class ConferenceEvent
+public class ConferenceEvent : Content.ITranslated
 {
     public const int NameMaxLength = 120;
     public const int TaglineMaxLength = 300;
@@ -34,9 +36,18 @@ public class ConferenceEvent
     public string? CodeOfConduct { get; set; }
     /// <summary>Markdown for /privacy; null shows <see cref="ConferencePages.Privacy"/>.</summary>
     public string? PrivacyPolicy { get; set; }
+    /// <summary>This record's text in the other languages (<see cref="Content.Translations"/>).</summary>
+    public Content.Translations Translations { get; set; } = new();
 
     public List<Track> Tracks { get; set; } = [];
     public List<Room> Rooms { get; set; } = [];
+
+    /// <summary>The name in the visitor's language (the current UI culture), English when it has no translation.</summary>
+    public string LocalName => this.Local(nameof(Name), Name);
+    public string LocalTagline => this.Local(nameof(Tagline), Tagline);
+    /// <summary>The policy pages in the visitor's language, else the English, else null (the site's default text).</summary>
+    public string? LocalCodeOfConduct => this.LocalOrNull(nameof(CodeOfConduct), CodeOfConduct);
+    public string? LocalPrivacyPolicy => this.LocalOrNull(nameof(PrivacyPolicy), PrivacyPolicy);
 
     public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
 

@@ -1,3 +1,4 @@
+using AiEngineer.Core.Content;
 using AiEngineer.Core.Accounts;
 using AiEngineer.Core.Cfp;
 using AiEngineer.Core.Conference;
@@ -73,6 +74,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
             b.Property(t => t.Name).HasMaxLength(128);
         });
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        builder.MapTranslations();
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -84,7 +84,8 @@ internal sealed class EmailTemplateConfiguration : IEntityTypeConfiguration<Emai
         b.Property(t => t.Subject).HasMaxLength(EmailTemplate.SubjectMaxLength).IsRequired();
         b.Property(t => t.Body).HasMaxLength(EmailTemplate.BodyMaxLength).IsRequired();
         b.Property(t => t.UpdatedByUserId).HasMaxLength(450);
-        b.HasIndex(t => t.Kind).IsUnique();
+        b.Property(t => t.Language).HasMaxLength(EmailTemplate.LanguageMaxLength).IsRequired().HasDefaultValue("en");
+        b.HasIndex(t => new { t.Kind, t.Language }).IsUnique();
     }
 }
 

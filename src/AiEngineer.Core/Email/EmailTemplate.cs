@@ -27,8 +27,12 @@ public partial class EmailTemplate
     public const int SubjectMaxLength = 200;
     public const int BodyMaxLength = 20000;
 
+    public const int LanguageMaxLength = 16;
+
     public int Id { get; set; }
     public string Kind { get; set; } = "";
+    /// <summary>The culture this wording is for ("en", "zh-Hans"); a language without one falls back to English.</summary>
+    public string Language { get; set; } = "en";
     public string Subject { get; set; } = "";
     /// <summary>Markdown with {placeholders}.</summary>
     public string Body { get; set; } = "";

@@ -1,7 +1,9 @@
+using AiEngineer.Core.Content;
+
 namespace AiEngineer.Core.Sponsors;
 
 /// <summary>A level of sponsorship with a limited number of slots.</summary>
-public class SponsorTier
+public class SponsorTier : Content.ITranslated
 {
     public const int NameMaxLength = 60;
     public const int BenefitsMaxLength = 2000;
@@ -19,6 +21,11 @@ public class SponsorTier
     public int? IncludedTicketTypeId { get; set; }
     public int SortOrder { get; set; }
     public bool Open { get; set; } = true;
+    /// <summary>This record's text in the other languages (<see cref="Content.Translations"/>).</summary>
+    public Content.Translations Translations { get; set; } = new();
+    /// <summary>In the visitor's language, English when untranslated.</summary>
+    public string LocalName => this.Local(nameof(Name), Name);
+    public string LocalBenefits => this.Local(nameof(Benefits), Benefits);
 
     public int Remaining => Math.Max(0, Slots - Taken);
     public IEnumerable<string> BenefitList => Benefits.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

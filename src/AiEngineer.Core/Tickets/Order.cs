@@ -41,6 +41,8 @@ public class Order
     public string? UserId { get; set; }
     public string BuyerName { get; set; } = "";
     public string BuyerEmail { get; set; } = "";
+    /// <summary>The language the buyer used at checkout (a culture name): their emails go out in it.</summary>
+    public string? Language { get; set; }
     public string? BuyerCompany { get; set; }
     public string? InvoiceAddress { get; set; }
     public string? VatId { get; set; }

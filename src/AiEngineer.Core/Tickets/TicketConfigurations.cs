@@ -50,6 +50,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         b.Property(o => o.PaymentMethod).HasConversion<string>().HasMaxLength(20);
         b.Property(o => o.BuyerName).HasMaxLength(Order.NameMaxLength).IsRequired();
         b.Property(o => o.BuyerEmail).HasMaxLength(Order.EmailMaxLength).IsRequired();
+        b.Property(o => o.Language).HasMaxLength(16);
         b.Property(o => o.BuyerCompany).HasMaxLength(Order.CompanyMaxLength);
         b.Property(o => o.InvoiceAddress).HasMaxLength(Order.AddressMaxLength);
         b.Property(o => o.VatId).HasMaxLength(Order.VatIdMaxLength);

@@ -1,9 +1,11 @@
+using AiEngineer.Core.Content;
+
 namespace AiEngineer.Core.Tickets;
 
 public enum TicketKind { InPerson = 0, Remote = 1, AddOn = 2 }
 
 /// <summary>Something on sale: a kind of ticket with a price, a capacity and a sale window.</summary>
-public class TicketType
+public class TicketType : Content.ITranslated
 {
     public const int NameMaxLength = 100;
     public const int DescriptionMaxLength = 1000;
@@ -27,6 +29,11 @@ public class TicketType
     /// <summary>Hidden types are not listed; a voucher that unlocks them shows them.</summary>
     public bool Hidden { get; set; }
     public int SortOrder { get; set; }
+    /// <summary>The name and description in the other languages.</summary>
+    public Content.Translations Translations { get; set; } = new();
+    /// <summary>In the visitor's language, English when untranslated.</summary>
+    public string LocalName => this.Local(nameof(Name), Name);
+    public string LocalDescription => this.Local(nameof(Description), Description);
 
     public int Remaining => Math.Max(0, Capacity - Taken - Reserved);
     public bool IsFree => PriceMinor == 0;

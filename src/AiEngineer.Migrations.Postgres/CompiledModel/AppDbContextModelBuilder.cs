@@ -12,7 +12,7 @@ namespace AiEngineer.Migrations.Postgres.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6a86263c-3d2d-4fec-b793-2cad513b8e12"), entityTypeCount: 50)
+            : base(skipDetectChanges: false, modelId: new Guid("2e337e80-d993-4daa-8aab-fdb90207f158"), entityTypeCount: 50)
         {
         }
 

@@ -2,10 +2,13 @@
 using System;
 using System.Reflection;
 using AiEngineer.Core.Cfp;
+using AiEngineer.Core.Content;
 using AiEngineer.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #pragma warning disable 219, 612, 618
@@ -22,7 +25,7 @@ namespace AiEngineer.Migrations.Postgres.CompiledModel
                 "AiEngineer.Core.Cfp.CallForPapers",
                 typeof(CallForPapers),
                 baseEntityType,
-                propertyCount: 5,
+                propertyCount: 6,
                 navigationCount: 2,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
@@ -71,6 +74,22 @@ namespace AiEngineer.Migrations.Postgres.CompiledModel
                 valueConverter: new UtcDateTimeConverter());
             opensAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
             opensAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var translations = runtimeEntityType.AddProperty(
+                "Translations",
+                typeof(Translations),
+                propertyInfo: typeof(CallForPapers).GetProperty("Translations", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(CallForPapers).GetField("<Translations>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueGenerated: ValueGenerated.OnAdd);
+            translations.SetValueConverter(new ValueConverter<Translations, string>(
+                string (Translations t) => t.ToJson(),
+                Translations (string s) => Translations.FromJson(s)));
+            translations.SetComparer(new ValueComparer<Translations>(
+                bool (Translations a, Translations b) => (a == null ? "" : a.ToJson()) == (b == null ? "" : b.ToJson()),
+                int (Translations t) => ((object)t.ToJson()).GetHashCode(),
+                Translations (Translations t) => Translations.FromJson(t.ToJson())));
+            translations.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            translations.AddAnnotation("Relational:DefaultValueSql", "'{}'");
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });

@@ -2,8 +2,11 @@
 using System;
 using System.Reflection;
 using AiEngineer.Core.Conference;
+using AiEngineer.Core.Content;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #pragma warning disable 219, 612, 618
@@ -20,7 +23,7 @@ namespace AiEngineer.Migrations.Postgres.CompiledModel
                 "AiEngineer.Core.Conference.ConferenceEvent",
                 typeof(ConferenceEvent),
                 baseEntityType,
-                propertyCount: 15,
+                propertyCount: 16,
                 navigationCount: 2,
                 keyCount: 1);
 
@@ -134,6 +137,22 @@ namespace AiEngineer.Migrations.Postgres.CompiledModel
                 fieldInfo: typeof(ConferenceEvent).GetField("<TimeZoneId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 64);
             timeZoneId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var translations = runtimeEntityType.AddProperty(
+                "Translations",
+                typeof(Translations),
+                propertyInfo: typeof(ConferenceEvent).GetProperty("Translations", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ConferenceEvent).GetField("<Translations>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueGenerated: ValueGenerated.OnAdd);
+            translations.SetValueConverter(new ValueConverter<Translations, string>(
+                string (Translations t) => t.ToJson(),
+                Translations (string s) => Translations.FromJson(s)));
+            translations.SetComparer(new ValueComparer<Translations>(
+                bool (Translations a, Translations b) => (a == null ? "" : a.ToJson()) == (b == null ? "" : b.ToJson()),
+                int (Translations t) => ((object)t.ToJson()).GetHashCode(),
+                Translations (Translations t) => Translations.FromJson(t.ToJson())));
+            translations.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            translations.AddAnnotation("Relational:DefaultValueSql", "'{}'");
 
             var venueAddress = runtimeEntityType.AddProperty(
                 "VenueAddress",

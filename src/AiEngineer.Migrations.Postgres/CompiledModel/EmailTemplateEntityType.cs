@@ -21,7 +21,7 @@ namespace AiEngineer.Migrations.Postgres.CompiledModel
                 "AiEngineer.Core.Email.EmailTemplate",
                 typeof(EmailTemplate),
                 baseEntityType,
-                propertyCount: 6,
+                propertyCount: 7,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -50,6 +50,16 @@ namespace AiEngineer.Migrations.Postgres.CompiledModel
                 fieldInfo: typeof(EmailTemplate).GetField("<Kind>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 60);
             kind.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var language = runtimeEntityType.AddProperty(
+                "Language",
+                typeof(string),
+                propertyInfo: typeof(EmailTemplate).GetProperty("Language", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(EmailTemplate).GetField("<Language>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueGenerated: ValueGenerated.OnAdd,
+                maxLength: 16);
+            language.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            language.AddAnnotation("Relational:DefaultValue", "en");
 
             var subject = runtimeEntityType.AddProperty(
                 "Subject",
@@ -82,7 +92,7 @@ namespace AiEngineer.Migrations.Postgres.CompiledModel
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { kind },
+                new[] { kind, language },
                 unique: true);
 
             return runtimeEntityType;

@@ -3,9 +3,12 @@ using System;
 using System.Collections.Generic;
 using System.Reflection;
 using AiEngineer.Core.Conference;
+using AiEngineer.Core.Content;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #pragma warning disable 219, 612, 618
@@ -22,7 +25,7 @@ namespace AiEngineer.Migrations.Postgres.CompiledModel
                 "AiEngineer.Core.Conference.Room",
                 typeof(Room),
                 baseEntityType,
-                propertyCount: 7,
+                propertyCount: 8,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -85,6 +88,22 @@ namespace AiEngineer.Migrations.Postgres.CompiledModel
                 nullable: true,
                 maxLength: 500);
             streamUrl.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var translations = runtimeEntityType.AddProperty(
+                "Translations",
+                typeof(Translations),
+                propertyInfo: typeof(Room).GetProperty("Translations", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Room).GetField("<Translations>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueGenerated: ValueGenerated.OnAdd);
+            translations.SetValueConverter(new ValueConverter<Translations, string>(
+                string (Translations t) => t.ToJson(),
+                Translations (string s) => Translations.FromJson(s)));
+            translations.SetComparer(new ValueComparer<Translations>(
+                bool (Translations a, Translations b) => (a == null ? "" : a.ToJson()) == (b == null ? "" : b.ToJson()),
+                int (Translations t) => ((object)t.ToJson()).GetHashCode(),
+                Translations (Translations t) => Translations.FromJson(t.ToJson())));
+            translations.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            translations.AddAnnotation("Relational:DefaultValueSql", "'{}'");
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });

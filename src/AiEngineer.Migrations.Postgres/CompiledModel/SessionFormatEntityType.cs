@@ -3,10 +3,13 @@ using System;
 using System.Collections.Generic;
 using System.Reflection;
 using AiEngineer.Core.Cfp;
+using AiEngineer.Core.Content;
 using AiEngineer.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #pragma warning disable 219, 612, 618
@@ -23,7 +26,7 @@ namespace AiEngineer.Migrations.Postgres.CompiledModel
                 "AiEngineer.Core.Cfp.SessionFormat",
                 typeof(SessionFormat),
                 baseEntityType,
-                propertyCount: 8,
+                propertyCount: 9,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -94,6 +97,22 @@ namespace AiEngineer.Migrations.Postgres.CompiledModel
                 fieldInfo: typeof(SessionFormat).GetField("<SortOrder>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
             sortOrder.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var translations = runtimeEntityType.AddProperty(
+                "Translations",
+                typeof(Translations),
+                propertyInfo: typeof(SessionFormat).GetProperty("Translations", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SessionFormat).GetField("<Translations>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueGenerated: ValueGenerated.OnAdd);
+            translations.SetValueConverter(new ValueConverter<Translations, string>(
+                string (Translations t) => t.ToJson(),
+                Translations (string s) => Translations.FromJson(s)));
+            translations.SetComparer(new ValueComparer<Translations>(
+                bool (Translations a, Translations b) => (a == null ? "" : a.ToJson()) == (b == null ? "" : b.ToJson()),
+                int (Translations t) => ((object)t.ToJson()).GetHashCode(),
+                Translations (Translations t) => Translations.FromJson(t.ToJson())));
+            translations.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            translations.AddAnnotation("Relational:DefaultValueSql", "'{}'");
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });

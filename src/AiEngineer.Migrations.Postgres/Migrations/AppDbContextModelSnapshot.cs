@@ -220,6 +220,12 @@ namespace AiEngineer.Migrations.Postgres.Migrations
                     b.Property<DateTime>("OpensAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Translations")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValueSql("'{}'");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ConferenceEventId")
@@ -309,6 +315,13 @@ namespace AiEngineer.Migrations.Postgres.Migrations
 
                     b.Property<Guid>("IdempotencyKey")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("en");
 
                     b.Property<string>("Level")
                         .IsRequired()
@@ -459,6 +472,12 @@ namespace AiEngineer.Migrations.Postgres.Migrations
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Translations")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValueSql("'{}'");
 
                     b.HasKey("Id");
 
@@ -641,6 +660,12 @@ namespace AiEngineer.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("Translations")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValueSql("'{}'");
+
                     b.Property<string>("VenueAddress")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -685,6 +710,12 @@ namespace AiEngineer.Migrations.Postgres.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("Translations")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValueSql("'{}'");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ConferenceEventId");
@@ -720,6 +751,12 @@ namespace AiEngineer.Migrations.Postgres.Migrations
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Translations")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValueSql("'{}'");
 
                     b.HasKey("Id");
 
@@ -795,6 +832,13 @@ namespace AiEngineer.Migrations.Postgres.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("en");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -809,7 +853,7 @@ namespace AiEngineer.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Kind")
+                    b.HasIndex("Kind", "Language")
                         .IsUnique();
 
                     b.ToTable("EmailTemplates");
@@ -1351,6 +1395,12 @@ namespace AiEngineer.Migrations.Postgres.Migrations
                     b.Property<int>("Taken")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Translations")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValueSql("'{}'");
+
                     b.HasKey("Id");
 
                     b.HasIndex("IncludedTicketTypeId");
@@ -1637,6 +1687,10 @@ namespace AiEngineer.Migrations.Postgres.Migrations
 
                     b.Property<DateTime?>("InvoiceDueAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<DateTime?>("PaidAt")
                         .HasColumnType("timestamp with time zone");
@@ -1942,6 +1996,12 @@ namespace AiEngineer.Migrations.Postgres.Migrations
 
                     b.Property<int>("Taken")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Translations")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValueSql("'{}'");
 
                     b.HasKey("Id");
 

@@ -11,7 +11,7 @@ namespace AiEngineer.Migrations.Sqlite.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c31a7ac6-a6ed-41c9-aebd-beab4a14e254"), entityTypeCount: 50)
+            : base(skipDetectChanges: false, modelId: new Guid("15493bab-2eff-4399-be7d-fa4b82a08895"), entityTypeCount: 50)
         {
         }
 

@@ -20,7 +20,7 @@ namespace AiEngineer.Migrations.Sqlite.CompiledModel
                 "AiEngineer.Core.Email.EmailTemplate",
                 typeof(EmailTemplate),
                 baseEntityType,
-                propertyCount: 6,
+                propertyCount: 7,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -46,6 +46,15 @@ namespace AiEngineer.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(EmailTemplate).GetProperty("Kind", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(EmailTemplate).GetField("<Kind>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 60);
+
+            var language = runtimeEntityType.AddProperty(
+                "Language",
+                typeof(string),
+                propertyInfo: typeof(EmailTemplate).GetProperty("Language", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(EmailTemplate).GetField("<Language>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueGenerated: ValueGenerated.OnAdd,
+                maxLength: 16);
+            language.AddAnnotation("Relational:DefaultValue", "en");
 
             var subject = runtimeEntityType.AddProperty(
                 "Subject",
@@ -75,7 +84,7 @@ namespace AiEngineer.Migrations.Sqlite.CompiledModel
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { kind },
+                new[] { kind, language },
                 unique: true);
 
             return runtimeEntityType;

@@ -21,7 +21,7 @@ namespace AiEngineer.Migrations.Sqlite.CompiledModel
                 "AiEngineer.Core.Tickets.Order",
                 typeof(Order),
                 baseEntityType,
-                propertyCount: 26,
+                propertyCount: 27,
                 navigationCount: 2,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 6,
@@ -132,6 +132,14 @@ namespace AiEngineer.Migrations.Sqlite.CompiledModel
                 fieldInfo: typeof(Order).GetField("<InvoiceDueAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 valueConverter: new UtcDateTimeConverter());
+
+            var language = runtimeEntityType.AddProperty(
+                "Language",
+                typeof(string),
+                propertyInfo: typeof(Order).GetProperty("Language", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Order).GetField("<Language>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 16);
 
             var paidAt = runtimeEntityType.AddProperty(
                 "PaidAt",

@@ -22,7 +22,7 @@ namespace AiEngineer.Migrations.Sqlite.CompiledModel
                 "AiEngineer.Core.Cfp.Proposal",
                 typeof(Proposal),
                 baseEntityType,
-                propertyCount: 17,
+                propertyCount: 18,
                 navigationCount: 5,
                 foreignKeyCount: 3,
                 unnamedIndexCount: 5,
@@ -79,6 +79,15 @@ namespace AiEngineer.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(Proposal).GetProperty("IdempotencyKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Proposal).GetField("<IdempotencyKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            var language = runtimeEntityType.AddProperty(
+                "Language",
+                typeof(string),
+                propertyInfo: typeof(Proposal).GetProperty("Language", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Proposal).GetField("<Language>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueGenerated: ValueGenerated.OnAdd,
+                maxLength: 16);
+            language.AddAnnotation("Relational:DefaultValue", "en");
 
             var level = runtimeEntityType.AddProperty(
                 "Level",

@@ -3,10 +3,13 @@ using System;
 using System.Collections.Generic;
 using System.Reflection;
 using AiEngineer.Core.Cfp;
+using AiEngineer.Core.Content;
 using AiEngineer.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -22,7 +25,7 @@ namespace AiEngineer.Migrations.Sqlite.CompiledModel
                 "AiEngineer.Core.Cfp.SessionFormat",
                 typeof(SessionFormat),
                 baseEntityType,
-                propertyCount: 8,
+                propertyCount: 9,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -85,6 +88,21 @@ namespace AiEngineer.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(SessionFormat).GetProperty("SortOrder", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(SessionFormat).GetField("<SortOrder>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+
+            var translations = runtimeEntityType.AddProperty(
+                "Translations",
+                typeof(Translations),
+                propertyInfo: typeof(SessionFormat).GetProperty("Translations", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SessionFormat).GetField("<Translations>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueGenerated: ValueGenerated.OnAdd);
+            translations.SetValueConverter(new ValueConverter<Translations, string>(
+                string (Translations t) => t.ToJson(),
+                Translations (string s) => Translations.FromJson(s)));
+            translations.SetComparer(new ValueComparer<Translations>(
+                bool (Translations a, Translations b) => (a == null ? "" : a.ToJson()) == (b == null ? "" : b.ToJson()),
+                int (Translations t) => ((object)t.ToJson()).GetHashCode(),
+                Translations (Translations t) => Translations.FromJson(t.ToJson())));
+            translations.AddAnnotation("Relational:DefaultValueSql", "'{}'");
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });

@@ -208,6 +208,12 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("OpensAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Translations")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValueSql("'{}'");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ConferenceEventId")
@@ -293,6 +299,13 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
 
                     b.Property<Guid>("IdempotencyKey")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("en");
 
                     b.Property<string>("Level")
                         .IsRequired()
@@ -439,6 +452,12 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Translations")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValueSql("'{}'");
 
                     b.HasKey("Id");
 
@@ -615,6 +634,12 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Translations")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValueSql("'{}'");
+
                     b.Property<string>("VenueAddress")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -657,6 +682,12 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Translations")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValueSql("'{}'");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ConferenceEventId");
@@ -690,6 +721,12 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Translations")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValueSql("'{}'");
 
                     b.HasKey("Id");
 
@@ -761,6 +798,13 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("en");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -775,7 +819,7 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Kind")
+                    b.HasIndex("Kind", "Language")
                         .IsUnique();
 
                     b.ToTable("EmailTemplates");
@@ -1289,6 +1333,12 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
                     b.Property<int>("Taken")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Translations")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValueSql("'{}'");
+
                     b.HasKey("Id");
 
                     b.HasIndex("IncludedTicketTypeId");
@@ -1566,6 +1616,10 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("InvoiceDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("PaidAt")
@@ -1862,6 +1916,12 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Taken")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Translations")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValueSql("'{}'");
 
                     b.HasKey("Id");
 

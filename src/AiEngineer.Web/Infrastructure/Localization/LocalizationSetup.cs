@@ -25,6 +25,7 @@ public static class LocalizationSetup
     public static WebApplicationBuilder AddSiteLocalization(this WebApplicationBuilder builder)
     {
         builder.Services.AddLocalization();
+        builder.Services.AddSingleton<TranslationForm>();
         // Razor writes Chinese as itself rather than as &#x...; entities (the default encoder passes Latin only). Markup
         // characters are still encoded whatever the range.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>

@@ -3,6 +3,7 @@ using AiEngineer.Core.Cfp;
 using AiEngineer.Core.Conference;
 using AiEngineer.Core.Data;
 using AiEngineer.Core.Tickets;
+using AiEngineer.Web.Infrastructure.Localization;
 using AiEngineer.Web.Infrastructure.Site;
 using AiEngineer.Web.Infrastructure.Tickets;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +17,8 @@ namespace AiEngineer.Web.Pages.Admin.Settings;
 /// sale window), ticketing, and the policy pages. A save shows on every page at once: the conference and template caches
 /// and the public pages' output cache are emptied by the save itself (PublicPageCache.EvictionInterceptor).
 /// </summary>
-public class IndexModel(AppDbContext db, ConferenceContext conferences, TicketingSettings ticketing, TimeProvider time) : PageModel
+public class IndexModel(AppDbContext db, ConferenceContext conferences, TicketingSettings ticketing, TimeProvider time,
+    TranslationForm translations, Microsoft.Extensions.Localization.IStringLocalizer<Shared.SiteText> S) : PageModel
 {
     public sealed class DetailsInput
     {
@@ -48,6 +50,8 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, Ticketin
         [StringLength(ConferenceEvent.StreamDetailsMaxLength, ErrorMessage = "The stream details can be at most {1} characters.")]
         [Display(Name = "Stream details")]
         public string? StreamDetails { get; set; }
+        /// <summary>The name and tagline in the other languages (<see cref="TranslationForm"/>).</summary>
+        public Dictionary<string, string?> Translations { get; set; } = new();
     }
 
     public sealed class SaleInput
@@ -88,6 +92,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, Ticketin
         [StringLength(ConferenceEvent.PageMaxLength, ErrorMessage = "The privacy page can be at most {1} characters.")]
         [Display(Name = "Privacy")]
         public string Privacy { get; set; } = "";
+        public Dictionary<string, string?> Translations { get; set; } = new();
     }
 
     [BindProperty] public DetailsInput Details { get; set; } = new();
@@ -125,6 +130,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, Ticketin
             conference.TimeZoneId = d.TimeZoneId;
             conference.StreamUrl = string.IsNullOrWhiteSpace(d.StreamUrl) ? null : d.StreamUrl.Trim();
             conference.StreamDetails = string.IsNullOrWhiteSpace(d.StreamDetails) ? null : d.StreamDetails.Trim();
+            translations.Apply(conference.Translations, d.Translations, DetailsFields, ModelState, nameof(Details), TooLong);
             foreach (var p in conference.Validate()) ModelState.AddModelError("Details", p);
             if (conference.Id != 0 && ModelState.IsValid)
             {
@@ -201,12 +207,29 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, Ticketin
         if (Conference is null) return NotFound();
         if (!ModelState.IsValid) return Page();
         var conference = await db.Conferences.FirstAsync(c => c.Id == Conference.Id, ct);
+        var posted = Pages.Translations.ToDictionary(kv => kv.Key, kv => kv.Value?.Trim().ReplaceLineEndings("\n"));
+        if (!translations.Apply(conference.Translations, posted, PagesFields, ModelState, nameof(Pages), TooLong)) return Page();
         conference.CodeOfConduct = Pages.CodeOfConduct.Trim().ReplaceLineEndings("\n");
         conference.PrivacyPolicy = Pages.Privacy.Trim().ReplaceLineEndings("\n");
         await db.SaveChangesAsync(ct);
         Message = "The code of conduct and privacy pages are saved.";
         return RedirectToPage(null, null, "pages");
     }
+
+    /// <summary>The fields with a version per language, with their labels and limits.</summary>
+    public static readonly IReadOnlyDictionary<string, (string Label, int Max)> DetailsFields = new Dictionary<string, (string, int)>
+    {
+        [nameof(ConferenceEvent.Name)] = ("Name", ConferenceEvent.NameMaxLength),
+        [nameof(ConferenceEvent.Tagline)] = ("Tagline", ConferenceEvent.TaglineMaxLength),
+    };
+
+    public static readonly IReadOnlyDictionary<string, (string Label, int Max)> PagesFields = new Dictionary<string, (string, int)>
+    {
+        [nameof(ConferenceEvent.CodeOfConduct)] = ("Code of conduct", ConferenceEvent.PageMaxLength),
+        [nameof(ConferenceEvent.PrivacyPolicy)] = ("Privacy", ConferenceEvent.PageMaxLength),
+    };
+
+    private string TooLong(string language, string label, int max) => S["{0} in {1} can be at most {2} characters.", label, language, max];
 
     public DateTime? Local(DateTime? utc) => utc is { } u && Conference is not null ? Conference.ToLocal(u) : utc;
 
@@ -229,6 +252,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, Ticketin
         {
             Name = c.Name, Tagline = c.Tagline, StartDate = c.StartDate, EndDate = c.EndDate, VenueName = c.VenueName, VenueAddress = c.VenueAddress,
             City = c.City, TimeZoneId = c.TimeZoneId, StreamUrl = c.StreamUrl, StreamDetails = c.StreamDetails,
+            Translations = translations.Fill(c.Translations, [.. DetailsFields.Keys]),
         };
         var call = db.CallsForPapers.AsNoTracking().FirstOrDefault(x => x.ConferenceEventId == c.Id);
         Dates = new DatesInput
@@ -238,6 +262,10 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, Ticketin
         };
         var current = ticketing.CurrentValue;
         Ticketing = new TicketingInput { ReservationMinutes = current.ReservationMinutes, RefundPolicy = current.RefundPolicy };
-        Pages = new PagesInput { CodeOfConduct = c.CodeOfConduct ?? ConferencePages.CodeOfConduct, Privacy = c.PrivacyPolicy ?? ConferencePages.Privacy };
+        Pages = new PagesInput
+        {
+            CodeOfConduct = c.CodeOfConduct ?? ConferencePages.CodeOfConduct, Privacy = c.PrivacyPolicy ?? ConferencePages.Privacy,
+            Translations = translations.Fill(c.Translations, [.. PagesFields.Keys]),
+        };
     }
 }

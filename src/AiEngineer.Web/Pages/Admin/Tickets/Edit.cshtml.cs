@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace AiEngineer.Web.Pages.Admin.Tickets;
 
 /// <summary>Creates or edits a ticket type. Times are entered in the event's time zone and stored as UTC.</summary>
-public class EditModel(AppDbContext db, ConferenceContext conferences) : PageModel
+public class EditModel(AppDbContext db, ConferenceContext conferences, Infrastructure.Localization.TranslationForm translations,
+    Microsoft.Extensions.Localization.IStringLocalizer<Shared.SiteText> S) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     public int? Id { get; private set; }
@@ -30,7 +31,16 @@ public class EditModel(AppDbContext db, ConferenceContext conferences) : PageMod
         public DateTime? SaleEndsAt { get; set; }
         public bool Hidden { get; set; }
         [Range(0, 1000)] public int SortOrder { get; set; }
+        /// <summary>The name and description in the other languages.</summary>
+        public Dictionary<string, string?> Translations { get; set; } = new();
     }
+
+    /// <summary>The fields with a version per language, with their labels and limits.</summary>
+    public static readonly IReadOnlyDictionary<string, (string Label, int Max)> TranslatedFields = new Dictionary<string, (string, int)>
+    {
+        [nameof(TicketType.Name)] = ("Name", TicketType.NameMaxLength),
+        [nameof(TicketType.Description)] = ("Description", TicketType.DescriptionMaxLength),
+    };
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
@@ -47,6 +57,7 @@ public class EditModel(AppDbContext db, ConferenceContext conferences) : PageMod
             MinPerOrder = t.MinPerOrder, MaxPerOrder = t.MaxPerOrder, Hidden = t.Hidden, SortOrder = t.SortOrder,
             SaleStartsAt = t.SaleStartsAt is { } s && conference is not null ? conference.ToLocal(s) : t.SaleStartsAt,
             SaleEndsAt = t.SaleEndsAt is { } e && conference is not null ? conference.ToLocal(e) : t.SaleEndsAt,
+            Translations = translations.Fill(t.Translations, [.. TranslatedFields.Keys]),
         };
         return Page();
     }
@@ -81,6 +92,9 @@ public class EditModel(AppDbContext db, ConferenceContext conferences) : PageMod
         candidate.Hidden = Input.Hidden;
         candidate.SortOrder = Input.SortOrder;
         var problems = candidate.Validate();
+        if (!translations.Apply(candidate.Translations, Input.Translations, TranslatedFields, ModelState, nameof(Input),
+                (language, label, max) => S["{0} in {1} can be at most {2} characters.", label, language, max]))
+            return Page();
         if (problems.Count > 0)
         {
             foreach (var p in problems) ModelState.AddModelError("", p);
