@@ -14,7 +14,9 @@ public sealed record OrderRequest(
     PaymentMethod Method,
     string? UserId,
     /// <summary>An organizer issuing complimentary tickets: no sale window, visibility or per-order limits, and no charge.</summary>
-    string? CompIssuedBy = null);
+    string? CompIssuedBy = null,
+    /// <summary>The buyer's language (a culture name); null takes the current UI culture, which a checkout sets from the visitor's.</summary>
+    string? Language = null);
 
 public sealed record OrderOutcome(Order? Order, IReadOnlyList<string> Errors, bool Repeated = false)
 {

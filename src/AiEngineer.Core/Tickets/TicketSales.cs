@@ -103,6 +103,7 @@ public sealed class TicketSales(AppDbContext db, TimeProvider time, ITicketEmail
             UserId = request.UserId,
             BuyerName = request.Buyer.Name.Trim(),
             BuyerEmail = request.Buyer.Email.Trim(),
+            Language = request.Language ?? System.Globalization.CultureInfo.CurrentUICulture.Name,
             BuyerCompany = Blank(request.Buyer.Company),
             InvoiceAddress = Blank(request.Buyer.InvoiceAddress),
             VatId = Blank(request.Buyer.VatId),

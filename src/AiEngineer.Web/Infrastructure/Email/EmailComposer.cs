@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using AiEngineer.Core.Email;
@@ -15,13 +16,13 @@ public static partial class EmailComposer
 
     public static string Layout(string title, string bodyHtml, string siteName = DefaultSiteName) => $$"""
         <!doctype html>
-        <html lang="en"><head><meta charset="utf-8"><title>{{WebUtility.HtmlEncode(title)}}</title></head>
+        <html lang="{{CultureInfo.CurrentUICulture.Name}}"><head><meta charset="utf-8"><title>{{WebUtility.HtmlEncode(title)}}</title></head>
         <body style="margin:0;background:#f4f5fb;font-family:-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;color:#1b1d2a">
         <table role="presentation" width="100%" cellpadding="0" cellspacing="0"><tr><td align="center" style="padding:24px">
         <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:600px;background:#fff;border-radius:12px;overflow:hidden">
         <tr><td style="background:#14123a;color:#fff;padding:20px 28px;font-size:18px;font-weight:700">{{WebUtility.HtmlEncode(siteName)}}</td></tr>
         <tr><td style="padding:28px;font-size:15px;line-height:1.55">{{bodyHtml}}</td></tr>
-        <tr><td style="padding:16px 28px;font-size:12px;color:#6b6f85;border-top:1px solid #eceef5">You receive this because of your account or activity on the {{WebUtility.HtmlEncode(siteName)}} site.</td></tr>
+        <tr><td style="padding:16px 28px;font-size:12px;color:#6b6f85;border-top:1px solid #eceef5">{{WebUtility.HtmlEncode(EmailText.Get("You receive this because of your account or activity on the {0} site.", siteName))}}</td></tr>
         </table></td></tr></table></body></html>
         """;
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
 using AiEngineer.Core.Data;
 using AiEngineer.Core.Email;
@@ -18,29 +19,67 @@ namespace AiEngineer.Web.Infrastructure.Email;
 /// go in as the site drew them. A buyer's name can therefore never become markup or a link.
 /// </para>
 /// </summary>
-public sealed class EmailTemplates(IServiceScopeFactory scopes, MarkdownRenderer markdown, ConferenceStore conferences, ILogger<EmailTemplates> log)
+public sealed class EmailTemplates(IServiceScopeFactory scopes, MarkdownRenderer markdown, ConferenceStore conferences,
+    Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Builder.RequestLocalizationOptions> languages, ILogger<EmailTemplates> log)
 {
-    private readonly SharedCache<IReadOnlyDictionary<string, EmailTemplate>> _saved = new(async ct =>
+    private readonly SharedCache<IReadOnlyDictionary<(string Kind, string Language), EmailTemplate>> _saved = new(async ct =>
     {
         using var scope = scopes.CreateScope();
         var saved = await scope.ServiceProvider.GetRequiredService<AppDbContext>().EmailTemplates.AsNoTracking().ToListAsync(ct);
-        return saved.ToDictionary(t => t.Kind);
+        return saved.ToDictionary(t => (t.Kind, t.Language));
     }, log);
 
     public sealed record Rendered(string Subject, string BodyHtml);
 
-    /// <summary>The wording in force for a kind: the saved template, else the default.</summary>
-    public (string Subject, string Body, EmailTemplate? Saved) Current(EmailKind kind)
+    /// <summary>The site's default language (English), whose wording every other language falls back to.</summary>
+    public string DefaultLanguage => languages.Value.DefaultRequestCulture.UICulture.Name;
+
+    /// <summary>
+    /// Writes what follows in <paramref name="language"/> (a recipient's stored language; unknown or null: the default):
+    /// the wording chosen by <see cref="Compose"/>, the site's own words (<see cref="EmailText"/>), dates and money. Dispose
+    /// to return to the caller's culture.
+    /// </summary>
+    public IDisposable In(string? language)
     {
-        var saved = Saved().GetValueOrDefault(kind.Kind);
+        var culture = Localization.LocalizationSetup.Supported(languages.Value, language) ?? languages.Value.DefaultRequestCulture.UICulture;
+        var before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
+        return new Restore(before.CurrentCulture, before.CurrentUICulture);
+    }
+
+    private sealed class Restore(CultureInfo culture, CultureInfo ui) : IDisposable
+    {
+        public void Dispose() => (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, ui);
+    }
+
+    /// <summary>The English wording in force for a kind: the saved template, else the default.</summary>
+    public (string Subject, string Body, EmailTemplate? Saved) Current(EmailKind kind) => Current(kind, DefaultLanguage);
+
+    /// <summary>
+    /// The wording in force for a kind in a language: the organizers' version for that language; else (none saved) the
+    /// built-in one for that language (<see cref="EmailDefaults"/>); else, and whenever the saved translation is empty,
+    /// the English in force.
+    /// </summary>
+    public (string Subject, string Body, EmailTemplate? Saved) Current(EmailKind kind, string language)
+    {
+        if (!string.Equals(language, DefaultLanguage, StringComparison.OrdinalIgnoreCase))
+        {
+            var translated = Saved().GetValueOrDefault((kind.Kind, language));
+            if (translated is { Subject.Length: > 0, Body.Length: > 0 }) return (translated.Subject, translated.Body, translated);
+            if (translated is null && EmailDefaults.For(kind.Kind, CultureInfo.GetCultureInfo(language)) is { } builtIn) return (builtIn.Subject, builtIn.Body, null);
+        }
+        var saved = Saved().GetValueOrDefault((kind.Kind, DefaultLanguage));
         return saved is null ? (kind.Subject, kind.Body, null) : (saved.Subject, saved.Body, saved);
     }
 
-    /// <summary>An outbox row for <paramref name="kind"/> in the wording in force; {conference_name} is filled here.</summary>
+    /// <summary>
+    /// An outbox row for <paramref name="kind"/> in the wording in force for the current language (see <see cref="In"/>);
+    /// {conference_name} is filled here.
+    /// </summary>
     public OutboundEmail Compose(string kind, string to, string? toName, IReadOnlyDictionary<string, string> values, DateTime now)
     {
         var k = EmailCatalog.Get(kind);
-        var (subject, body, _) = Current(k);
+        var (subject, body, _) = Current(k, CultureInfo.CurrentUICulture.Name);
         var rendered = Render(k, subject, body, values, cacheBody: true);
         return EmailComposer.Compose(to, toName, rendered.Subject, rendered.BodyHtml, kind, now, ConferenceName());
     }
@@ -98,7 +137,8 @@ public sealed class EmailTemplates(IServiceScopeFactory scopes, MarkdownRenderer
     /// <summary>Sample values for a kind, for the preview.</summary>
     public static IReadOnlyDictionary<string, string> Samples(EmailKind kind) => kind.Placeholders.ToDictionary(p => p.Name, p => p.Sample);
 
-    public string ConferenceName() => conferences.Get()?.Name is { Length: > 0 } name ? name : "AI Engineer Summit";
+    /// <summary>The conference's name in the current language.</summary>
+    public string ConferenceName() => conferences.Get()?.LocalName is { Length: > 0 } name ? name : "AI Engineer Summit";
 
     public void Invalidate() => _saved.Invalidate();
 
@@ -107,5 +147,5 @@ public sealed class EmailTemplates(IServiceScopeFactory scopes, MarkdownRenderer
     /// <summary>Loads the saved templates without blocking, so composing right after runs no query.</summary>
     public Task PrepareAsync(CancellationToken ct) => _saved.GetAsync(ct);
 
-    private IReadOnlyDictionary<string, EmailTemplate> Saved() => _saved.Get();
+    private IReadOnlyDictionary<(string Kind, string Language), EmailTemplate> Saved() => _saved.Get();
 }

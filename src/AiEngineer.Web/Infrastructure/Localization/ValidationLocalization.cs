@@ -70,7 +70,8 @@ public static class ValidationLocalization
             foreach (var attribute in context.Attributes.OfType<ValidationAttribute>())
             {
                 if (attribute.ErrorMessage is not null || attribute.ErrorMessageResourceType is not null) continue;
-                attribute.ErrorMessage = Default(attribute);
+                // Only the framework's own attributes: setting null would erase a custom attribute's built-in message.
+                if (Default(attribute) is { } english) attribute.ErrorMessage = english;
             }
         }
 

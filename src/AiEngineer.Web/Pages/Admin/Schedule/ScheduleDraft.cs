@@ -128,8 +128,7 @@ public sealed class ScheduleDraft(AppDbContext db, ProgramStore published, IOpti
             if (session is null) continue;
             var ids = session.SpeakerUserIds.ToList();
             var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.Email != null)
-                .Select(u => new { u.Email, u.DisplayName }).ToListAsync(ct);
-            var when = $"{ProgramStore.Describe(conference, session.StartsAt)}–{ProgramStore.Clock(conference, session.EndsAt)} ({conference.TimeZoneId})";
+                .Select(u => new { u.Email, u.DisplayName, u.Language }).ToListAsync(ct);
             var kind = change.Kind switch
             {
                 ScheduleChangeKind.Added => "schedule.added",
@@ -139,6 +138,8 @@ public sealed class ScheduleDraft(AppDbContext db, ProgramStore published, IOpti
             var link = change.Kind == ScheduleChangeKind.Removed || session.Slug is null ? site.Link("/my/submissions") : site.Link($"/talks/{session.Slug}");
             foreach (var p in people)
             {
+                using var language = templates.In(p.Language); // each speaker reads it in their account's language
+                var when = $"{ProgramStore.Describe(conference, session.StartsAt)}–{ProgramStore.Clock(conference, session.EndsAt)} ({conference.TimeZoneId})";
                 db.OutboundEmails.Add(templates.Compose(kind, p.Email!, p.DisplayName, new Dictionary<string, string>
                 {
                     ["speaker_name"] = p.DisplayName ?? p.Email!, ["title"] = session.Title, ["when"] = when,

@@ -12,7 +12,7 @@ namespace AiEngineer.Web.Pages.Admin.Email.Templates;
 /// Rewords one kind of message. The preview renders the wording with sample values in a sandboxed frame: the
 /// saved wording on load, the wording in the form when "Preview" posts the form into the frame.
 /// </summary>
-public class EditModel(AppDbContext db, EmailTemplates templates, TimeProvider time, OutboxSignal outbox) : PageModel
+public class EditModel(AppDbContext db, EmailTemplates templates, TimeProvider time, OutboxSignal outbox, Infrastructure.Localization.TranslationForm languages) : PageModel
 {
     public sealed class InputModel
     {
@@ -21,6 +21,13 @@ public class EditModel(AppDbContext db, EmailTemplates templates, TimeProvider t
     }
 
     [BindProperty(SupportsGet = true)] public string Kind { get; set; } = "";
+    /// <summary>The language whose wording is edited (?lang=zh-Hans); English when absent or unknown.</summary>
+    [BindProperty(SupportsGet = true)] public string? Lang { get; set; }
+    public string Language { get; private set; } = "en";
+    public bool IsDefaultLanguage => Language == templates.DefaultLanguage;
+    /// <summary>Every language with its culture name, the default first.</summary>
+    public IReadOnlyList<System.Globalization.CultureInfo> Languages =>
+        [System.Globalization.CultureInfo.GetCultureInfo(templates.DefaultLanguage), .. languages.Languages];
     [BindProperty] public InputModel Input { get; set; } = new();
     public EmailKind Definition { get; private set; } = null!;
     public EmailTemplate? Saved { get; private set; }
@@ -29,7 +36,7 @@ public class EditModel(AppDbContext db, EmailTemplates templates, TimeProvider t
     public IActionResult OnGet()
     {
         if (!Load()) return NotFound();
-        var (subject, body, _) = templates.Current(Definition);
+        var (subject, body, _) = templates.Current(Definition, Language);
         Input = new InputModel { Subject = subject, Body = body };
         return Page();
     }
@@ -38,7 +45,7 @@ public class EditModel(AppDbContext db, EmailTemplates templates, TimeProvider t
     public IActionResult OnGetPreview()
     {
         if (!Load()) return NotFound();
-        var (subject, body, _) = templates.Current(Definition);
+        var (subject, body, _) = templates.Current(Definition, Language);
         return Preview(subject, body, []);
     }
 
@@ -54,15 +61,16 @@ public class EditModel(AppDbContext db, EmailTemplates templates, TimeProvider t
         if (!Load()) return NotFound();
         var subject = (Input.Subject ?? "").Trim();
         var body = (Input.Body ?? "").Trim().ReplaceLineEndings("\n");
-        var problems = EmailTemplate.Validate(Definition, subject, body);
+        // A translation saved empty sends the English wording to readers of that language.
+        var problems = !IsDefaultLanguage && subject.Length == 0 && body.Length == 0 ? [] : EmailTemplate.Validate(Definition, subject, body);
         if (problems.Count > 0)
         {
             ModelState.Clear();
             foreach (var p in problems) ModelState.AddModelError(string.Empty, p);
             return Page();
         }
-        var template = await db.EmailTemplates.FirstOrDefaultAsync(t => t.Kind == Definition.Kind, ct);
-        if (template is null) db.EmailTemplates.Add(template = new EmailTemplate { Kind = Definition.Kind });
+        var template = await db.EmailTemplates.FirstOrDefaultAsync(t => t.Kind == Definition.Kind && t.Language == Language, ct);
+        if (template is null) db.EmailTemplates.Add(template = new EmailTemplate { Kind = Definition.Kind, Language = Language });
         template.Subject = subject;
         template.Body = body;
         template.UpdatedAt = time.GetUtcNow().UtcDateTime;
@@ -77,21 +85,22 @@ public class EditModel(AppDbContext db, EmailTemplates templates, TimeProvider t
             ModelState.AddModelError(string.Empty, "Someone else saved this template a moment ago. Look at it again and save once more.");
             return Page();
         }
-        Message = $"“{Definition.Name}” is saved. The next message of this kind uses it.";
-        return RedirectToPage(new { kind = Definition.Kind });
+        Message = subject.Length == 0 ? $"“{Definition.Name}” has no {LanguageName} wording now: readers of {LanguageName} get the English."
+            : $"“{Definition.Name}” is saved. The next message of this kind uses it.";
+        return RedirectToPage(new { kind = Definition.Kind, lang = Lang });
     }
 
     public async Task<IActionResult> OnPostResetAsync(CancellationToken ct)
     {
         if (!Load()) return NotFound();
-        var template = await db.EmailTemplates.FirstOrDefaultAsync(t => t.Kind == Definition.Kind, ct);
+        var template = await db.EmailTemplates.FirstOrDefaultAsync(t => t.Kind == Definition.Kind && t.Language == Language, ct);
         if (template is not null)
         {
             db.EmailTemplates.Remove(template);
             await db.SaveChangesAsync(ct);
         }
         Message = $"“{Definition.Name}” is back to the default wording.";
-        return RedirectToPage(new { kind = Definition.Kind });
+        return RedirectToPage(new { kind = Definition.Kind, lang = Lang });
     }
 
     /// <summary>Sends the wording in force, with sample values, to the organizer's own address.</summary>
@@ -101,25 +110,33 @@ public class EditModel(AppDbContext db, EmailTemplates templates, TimeProvider t
         var me = User.FindFirstValue(ClaimTypes.NameIdentifier);
         var email = await db.Users.Where(u => u.Id == me).Select(u => u.Email).FirstOrDefaultAsync(ct);
         if (email is null) return NotFound();
-        var (subject, body, _) = templates.Current(Definition);
-        var rendered = templates.Render(Definition, subject, body, EmailTemplates.Samples(Definition));
-        db.OutboundEmails.Add(EmailComposer.Compose(email, null, "[Test] " + rendered.Subject, rendered.BodyHtml, Definition.Kind, time.GetUtcNow().UtcDateTime, templates.ConferenceName()));
+        using (templates.In(Language))
+        {
+            var (subject, body, _) = templates.Current(Definition, Language);
+            var rendered = templates.Render(Definition, subject, body, EmailTemplates.Samples(Definition));
+            db.OutboundEmails.Add(EmailComposer.Compose(email, null, "[Test] " + rendered.Subject, rendered.BodyHtml, Definition.Kind, time.GetUtcNow().UtcDateTime, templates.ConferenceName()));
+        }
         await db.SaveChangesAsync(ct);
         outbox.Notify();
         Message = $"A test with sample values is on its way to {email}.";
-        return RedirectToPage(new { kind = Definition.Kind });
+        return RedirectToPage(new { kind = Definition.Kind, lang = Lang });
     }
 
     private bool Load()
     {
         if (EmailCatalog.Find(Kind) is not { } definition) return false;
         Definition = definition;
-        Saved = templates.Current(definition).Saved;
+        Language = Languages.FirstOrDefault(l => string.Equals(l.Name, Lang, StringComparison.OrdinalIgnoreCase))?.Name ?? templates.DefaultLanguage;
+        Lang = IsDefaultLanguage ? null : Language;
+        Saved = db.EmailTemplates.AsNoTracking().FirstOrDefault(t => t.Kind == definition.Kind && t.Language == Language);
         return true;
     }
 
+    public string LanguageName => Infrastructure.Localization.Languages.Label(System.Globalization.CultureInfo.GetCultureInfo(Language));
+
     private ContentResult Preview(string subject, string body, IReadOnlyList<string> problems)
     {
+        using var language = templates.In(Language);
         var rendered = templates.Render(Definition, subject, body, EmailTemplates.Samples(Definition));
         return EmailPreview.Document(Response, rendered.Subject, EmailComposer.Layout(rendered.Subject, rendered.BodyHtml, templates.ConferenceName()), problems);
     }

@@ -11,5 +11,5 @@ public class IndexModel(AppDbContext db) : PageModel
     public IReadOnlyDictionary<string, EmailTemplate> Saved { get; private set; } = new Dictionary<string, EmailTemplate>();
 
     public async Task OnGetAsync(CancellationToken ct) =>
-        Saved = await db.EmailTemplates.AsNoTracking().ToDictionaryAsync(t => t.Kind, ct);
+        Saved = await db.EmailTemplates.AsNoTracking().Where(t => t.Language == "en").ToDictionaryAsync(t => t.Kind, ct); // the English wording; each language has its own under Edit
 }
