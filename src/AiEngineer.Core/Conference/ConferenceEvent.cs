@@ -49,6 +49,16 @@ public class ConferenceEvent : Content.ITranslated
     public string? LocalCodeOfConduct => this.LocalOrNull(nameof(CodeOfConduct), CodeOfConduct);
     public string? LocalPrivacyPolicy => this.LocalOrNull(nameof(PrivacyPolicy), PrivacyPolicy);
 
+    /// <summary>
+    /// A room or track a published program names (it keeps the English name it had at publishing), in the visitor's
+    /// language; a name no current room or track has stays as it is.
+    /// </summary>
+    public string LocalRoom(string english) => Rooms.FirstOrDefault(r => r.Name == english)?.LocalName ?? english;
+    public string? LocalTrack(string? english) => english is null ? null : Tracks.FirstOrDefault(t => t.Name == english)?.LocalName ?? english;
+
+    /// <summary>What a published item for every room (registration, lunch) gives as its room; pages show it translated.</summary>
+    public const string AllRooms = "All rooms";
+
     public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
 
     /// <summary>Converts a UTC instant to the event's wall-clock time.</summary>

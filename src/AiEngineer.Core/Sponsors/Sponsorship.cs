@@ -29,6 +29,7 @@ public class SponsorTier : Content.ITranslated
 
     public int Remaining => Math.Max(0, Slots - Taken);
     public IEnumerable<string> BenefitList => Benefits.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    public IEnumerable<string> LocalBenefitList => LocalBenefits.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public IReadOnlyList<string> Validate()
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using AiEngineer.Web.Tests.Cfp;
 using AiEngineer.Web.Tests.Infrastructure;
 using AiEngineer.Web.Tests.Schedule;
 using AiEngineer.Web.Tests.Tickets;
@@ -108,5 +109,87 @@ public class ContentLanguageTests(TicketsFixture fixture) : IClassFixture<Ticket
         var english = await GetAsync(visitor, "/tickets", "en");
         Assert.Contains(type.Name, english);
         Assert.DoesNotContain("现场通票", english);
+    }
+
+    [Fact]
+    public async Task Tracks_formats_and_guidance_have_chinese_versions_in_admin_cfp_that_the_chinese_call_for_papers_shows()
+    {
+        var call = await Site.EnsureCallAsync();
+        var organizer = await Site.OrganizerAsync("content.cfp@example.com");
+        var track = await Site.WithDbAsync(db => db.Tracks.AsNoTracking().SingleAsync(t => t.Id == call.TrackId));
+        var stored = await Site.WithDbAsync(db => db.CallsForPapers.AsNoTracking().Include(c => c.Formats).SingleAsync());
+        var talk = stored.Formats.Single(f => f.Id == call.TalkId);
+
+        var admin = WebUtility.HtmlDecode(await organizer.GetStringAsync("/admin/cfp"));
+        Assert.Contains("name=\"Track.Translations[zh-Hans:Description]\"", admin);
+        Assert.Contains("name=\"Window.Translations[zh-Hans:Guidance]\"", admin);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await organizer.PostFormAsync("/admin/cfp?handler=Track", new()
+        {
+            ["Track.Id"] = track.Id.ToString(), ["Track.Name"] = track.Name, ["Track.Description"] = track.Description,
+            ["Track.Translations[zh-Hans:Name]"] = "智能体专题", ["Track.Translations[zh-Hans:Description]"] = "能够自主规划与调用工具的系统。",
+        }, "/admin/cfp")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await organizer.PostFormAsync("/admin/cfp?handler=Format", new()
+        {
+            ["Format.Id"] = talk.Id.ToString(), ["Format.Name"] = talk.Name, ["Format.DurationMinutes"] = talk.DurationMinutes.ToString(),
+            ["Format.MaxCoSpeakers"] = talk.MaxCoSpeakers.ToString(), ["Format.IsOpen"] = "true", ["Format.Translations[zh-Hans:Name]"] = "主题分享",
+        }, "/admin/cfp")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await organizer.PostFormAsync("/admin/cfp?handler=Window", new()
+        {
+            ["Window.OpensAt"] = Seeded.ToLocal(stored.OpensAt).ToString("yyyy-MM-ddTHH:mm"), ["Window.ClosesAt"] = Seeded.ToLocal(stored.ClosesAt).ToString("yyyy-MM-ddTHH:mm"),
+            ["Window.Guidance"] = stored.Guidance, ["Window.Translations[zh-Hans:Guidance]"] = "我们看重**真实的生产经验**。",
+        }, "/admin/cfp")).StatusCode);
+
+        var visitor = Site.CreateClient();
+        var chinese = await GetAsync(visitor, "/cfp", "zh-CN");
+        Assert.Contains("智能体专题", chinese);
+        Assert.Contains("能够自主规划与调用工具的系统。", chinese);
+        Assert.Contains("主题分享", chinese);
+        Assert.Contains("<strong>真实的生产经验</strong>", chinese);
+        Assert.Contains("智能体专题", await GetAsync(visitor, "/", "zh-CN"));
+        var english = await GetAsync(visitor, "/cfp", "en");
+        Assert.Contains(track.Name, english);
+        Assert.DoesNotContain("智能体专题", english);
+        Assert.DoesNotContain("主题分享", english);
+
+        // Bad input: a translation over the limit, or a second track of the same name, changes nothing.
+        var tooLong = await organizer.ShownAsync(await organizer.PostFormAsync("/admin/cfp?handler=Track", new()
+        {
+            ["Track.Id"] = track.Id.ToString(), ["Track.Name"] = "Renamed", ["Track.Translations[zh-Hans:Name]"] = new string('长', Core.Conference.Track.NameMaxLength + 1),
+        }, "/admin/cfp"));
+        Assert.Contains("Nothing was saved.", tooLong);
+        var twin = await organizer.ShownAsync(await organizer.PostFormAsync("/admin/cfp?handler=Track", new() { ["Track.Id"] = "0", ["Track.Name"] = track.Name }, "/admin/cfp"));
+        Assert.Contains($"There is already a track called “{track.Name}”.", twin);
+        var after = await Site.WithDbAsync(db => db.Tracks.AsNoTracking().ToListAsync());
+        Assert.Equal(track.Name, after.Single(t => t.Id == track.Id).Name);
+        Assert.Equal("智能体专题", after.Single(t => t.Id == track.Id).Translations.Get("zh-Hans", "Name"));
+        Assert.Single(after, t => t.Name == track.Name);
+
+        // A new track gets its address from the English name.
+        Assert.Equal(HttpStatusCode.Redirect, (await organizer.PostFormAsync("/admin/cfp?handler=Track", new()
+        {
+            ["Track.Id"] = "0", ["Track.Name"] = "Robotics & Embodied AI", ["Track.Description"] = "Models that move.", ["Track.Translations[zh-Hans:Name]"] = "机器人与具身智能",
+        }, "/admin/cfp")).StatusCode);
+        var added = await Site.WithDbAsync(db => db.Tracks.AsNoTracking().SingleAsync(t => t.Name == "Robotics & Embodied AI"));
+        Assert.Equal("robotics-embodied-ai", added.Slug);
+        Assert.Contains("机器人与具身智能", await GetAsync(Site.CreateClient(), "/", "zh-CN"));
+    }
+
+    [Fact]
+    public async Task A_rooms_chinese_name_is_saved_beside_the_english_in_rooms_and_slots()
+    {
+        var organizer = await Site.OrganizerAsync("content.rooms@example.com");
+        var room = await Site.WithDbAsync(db => db.Rooms.AsNoTracking().OrderBy(r => r.Id).FirstAsync());
+        var setup = WebUtility.HtmlDecode(await organizer.GetStringAsync("/admin/schedule/setup"));
+        Assert.Contains($"name=\"Room.Translations[zh-Hans:Name]\"", setup);
+        var saved = await organizer.PostFormAsync("/admin/schedule/setup?handler=Room", new()
+        {
+            ["Room.Id"] = room.Id.ToString(), ["Room.Name"] = room.Name, ["Room.Capacity"] = room.Capacity.ToString(),
+            ["Room.Livestreamed"] = room.Livestreamed ? "true" : "false", ["Room.StreamUrl"] = room.StreamUrl ?? "", ["Room.SortOrder"] = room.SortOrder.ToString(),
+            ["Room.Translations[zh-Hans:Name]"] = "主会场",
+        }, "/admin/schedule/setup");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal("主会场", await Site.WithDbAsync(db => db.Rooms.Where(r => r.Id == room.Id).Select(r => r.Translations).SingleAsync()).ContinueWith(t => t.Result.Get("zh-Hans", "Name")));
+        Assert.Contains("value=\"主会场\"", WebUtility.HtmlDecode(await organizer.GetStringAsync("/admin/schedule/setup")));
     }
 }

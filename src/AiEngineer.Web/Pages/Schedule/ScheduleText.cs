@@ -6,3 +6,10 @@ namespace AiEngineer.Web.Pages.Schedule;
 /// speaker mail) keeps <see cref="ProgramStore.Clock"/>'s fixed English.
 /// </summary>
 public sealed class ScheduleText;
+
+public static class ScheduleNames
+{
+    /// <summary>A published session's room in the visitor's language ("All rooms" included).</summary>
+    public static string Room(this Microsoft.Extensions.Localization.IStringLocalizer<ScheduleText> t, Core.Conference.ConferenceEvent c, string room) =>
+        room == Core.Conference.ConferenceEvent.AllRooms ? t["All rooms"] : c.LocalRoom(room);
+}

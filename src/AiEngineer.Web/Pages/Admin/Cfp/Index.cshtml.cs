@@ -11,7 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace AiEngineer.Web.Pages.Admin.Cfp;
 
 /// <summary>Organizers set up the call: its window and guidance, the session formats, and access codes for named people.</summary>
-public class IndexModel(AppDbContext db, ConferenceContext conferences, TimeProvider time) : PageModel
+public class IndexModel(AppDbContext db, ConferenceContext conferences, TimeProvider time, Infrastructure.Localization.TranslationForm translations,
+    Microsoft.Extensions.Localization.IStringLocalizer<Shared.SiteText> S) : PageModel
 {
     public sealed class WindowInput
     {
@@ -23,6 +24,8 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, TimeProv
         public DateTime? ClosesAt { get; set; }
         [StringLength(CallForPapers.GuidanceMaxLength, ErrorMessage = "The guidance can be at most {1} characters.")]
         public string? Guidance { get; set; }
+        /// <summary>The guidance in the other languages.</summary>
+        public Dictionary<string, string?> Translations { get; set; } = new();
     }
 
     public sealed class FormatInput
@@ -41,7 +44,94 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, TimeProv
         public bool IsOpen { get; set; } = true;
         [Display(Name = "Own deadline")]
         public DateTime? ClosesAt { get; set; }
+        /// <summary>The name in the other languages.</summary>
+        public Dictionary<string, string?> Translations { get; set; } = new();
     }
+
+    public static readonly IReadOnlyDictionary<string, (string Label, int Max)> GuidanceField = new Dictionary<string, (string, int)>
+    {
+        [nameof(CallForPapers.Guidance)] = ("What reviewers look for", CallForPapers.GuidanceMaxLength),
+    };
+
+    public static readonly IReadOnlyDictionary<string, (string Label, int Max)> FormatField = new Dictionary<string, (string, int)>
+    {
+        [nameof(SessionFormat.Name)] = ("Name", SessionFormat.NameMaxLength),
+    };
+
+    private string TooLong(string language, string label, int max) => S["{0} in {1} can be at most {2} characters.", label, language, max];
+
+    /// <summary>The form's values for a format: what is stored, or what was posted when the post was refused.</summary>
+    public FormatInput InputFor(SessionFormat f) => new()
+    {
+        Id = f.Id, Name = f.Name, DurationMinutes = f.DurationMinutes, MaxCoSpeakers = f.MaxCoSpeakers, IsOpen = f.IsOpen,
+        ClosesAt = f.ClosesAt is { } c ? Local(c) : null, Translations = translations.Fill(f.Translations, nameof(SessionFormat.Name)),
+    };
+
+    public sealed class TrackInput
+    {
+        public int Id { get; set; }
+        [Required(ErrorMessage = "A track needs a name.")]
+        [StringLength(Track.NameMaxLength, ErrorMessage = "The name can be at most {1} characters.")]
+        [Display(Name = "Name")]
+        public string Name { get; set; } = "";
+        [StringLength(Track.DescriptionMaxLength, ErrorMessage = "The description can be at most {1} characters.")]
+        [Display(Name = "Description")]
+        public string? Description { get; set; }
+        /// <summary>The name and description in the other languages.</summary>
+        public Dictionary<string, string?> Translations { get; set; } = new();
+    }
+
+    public static readonly IReadOnlyDictionary<string, (string Label, int Max)> TrackFields = new Dictionary<string, (string, int)>
+    {
+        [nameof(Track.Name)] = ("Name", Track.NameMaxLength),
+        [nameof(Track.Description)] = ("Description", Track.DescriptionMaxLength),
+    };
+
+    public TrackInput InputFor(Track t) => new()
+    {
+        Id = t.Id, Name = t.Name, Description = t.Description, Translations = translations.Fill(t.Translations, [.. TrackFields.Keys]),
+    };
+
+    /// <summary>
+    /// Adds or edits a track, the topic a proposal is submitted to. Its slug (the public link) is made once, from the first
+    /// English name, and kept when the name changes. Removing tracks is not offered: proposals point at them.
+    /// </summary>
+    public async Task<IActionResult> OnPostTrackAsync([FromForm(Name = "Track")] TrackInput input, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        var name = input.Name?.Trim() ?? "";
+        if (ModelState.IsValid && await db.Tracks.AnyAsync(t => t.ConferenceEventId == Conference!.Id && t.Name == name && t.Id != input.Id, ct))
+            ModelState.AddModelError("Track.Name", $"There is already a track called “{name}”.");
+        Track? track = null;
+        if (ModelState.IsValid)
+        {
+            if (input.Id == 0)
+            {
+                var slug = Slug.From(name);
+                if (slug.Length == 0 || await db.Tracks.AnyAsync(t => t.ConferenceEventId == Conference!.Id && t.Slug == slug, ct))
+                    ModelState.AddModelError("Track.Name", "Give the track an English name that makes a new web address (letters or digits).");
+                else
+                    db.Tracks.Add(track = new Track { ConferenceEventId = Conference!.Id, Slug = slug, SortOrder = Conference.Tracks.Count });
+            }
+            else if ((track = await db.Tracks.FirstOrDefaultAsync(t => t.Id == input.Id && t.ConferenceEventId == Conference!.Id, ct)) is null)
+                return NotFound();
+        }
+        if (track is not null)
+        {
+            track.Name = name;
+            track.Description = input.Description?.Trim() ?? "";
+            if (translations.Apply(track.Translations, input.Translations, TrackFields, ModelState, "Track", TooLong))
+            {
+                await db.SaveChangesAsync(ct);
+                Message = $"Track \"{track.Name}\" saved.";
+                return RedirectToPage(null, null, "tracks");
+            }
+        }
+        if (input.Id == 0) NewTrack = input;
+        return Page();
+    }
+
+    public TrackInput NewTrack { get; private set; } = new();
 
     public sealed class CodeInput
     {
@@ -92,6 +182,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, TimeProv
         call.OpensAt = opens!.Value;
         call.ClosesAt = closes!.Value;
         call.Guidance = input.Guidance?.Trim() ?? "";
+        if (!translations.Apply(call.Translations, input.Translations, GuidanceField, ModelState, "Window", TooLong)) return Page();
         await db.SaveChangesAsync(ct);
         Message = "The call's dates and guidance are saved.";
         return RedirectToPage();
@@ -124,6 +215,11 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, TimeProv
         format.MaxCoSpeakers = input.MaxCoSpeakers;
         format.IsOpen = input.IsOpen;
         format.ClosesAt = deadline;
+        if (!translations.Apply(format.Translations, input.Translations, FormatField, ModelState, "Format", TooLong))
+        {
+            if (input.Id == 0) NewFormat = input;
+            return Page();
+        }
         await db.SaveChangesAsync(ct);
         Message = $"Format \"{format.Name}\" saved.";
         return RedirectToPage();
@@ -173,7 +269,11 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, TimeProv
             .FirstOrDefaultAsync(c => c.ConferenceEventId == Conference.Id, ct);
         if (Call is not null)
         {
-            Window = new WindowInput { OpensAt = Local(Call.OpensAt), ClosesAt = Local(Call.ClosesAt), Guidance = Call.Guidance };
+            Window = new WindowInput
+            {
+                OpensAt = Local(Call.OpensAt), ClosesAt = Local(Call.ClosesAt), Guidance = Call.Guidance,
+                Translations = translations.Fill(Call.Translations, nameof(CallForPapers.Guidance)),
+            };
             Codes = await db.AccessCodes.AsNoTracking().Where(a => a.CallForPapersId == Call.Id).OrderBy(a => a.ValidUntil).ToListAsync(ct);
             NewCode = new CodeInput { ValidUntil = Local(Call.ClosesAt).AddDays(7) };
         }

@@ -36,7 +36,7 @@ public sealed class ScheduleDraft(AppDbContext db, ProgramStore published, IOpti
         var entries = new List<ProgramEntry>();
         foreach (var i in items)
         {
-            var room = i.RoomId is { } r ? rooms.GetValueOrDefault(r, "Room") : "All rooms";
+            var room = i.RoomId is { } r ? rooms.GetValueOrDefault(r, "Room") : ConferenceEvent.AllRooms;
             if (i.ProposalId is { } pid && proposals.TryGetValue(pid, out var p))
             {
                 var people = p.Speakers.OrderByDescending(s => s.IsPrimary).ThenBy(s => s.JoinedAt)

@@ -12,7 +12,8 @@ using Microsoft.EntityFrameworkCore;
 namespace AiEngineer.Web.Pages.Admin.Schedule;
 
 /// <summary>The frame the schedule is built in: rooms (capacity, livestream) and each day's time slots.</summary>
-public class SetupModel(AppDbContext db, ConferenceContext conferences) : PageModel
+public class SetupModel(AppDbContext db, ConferenceContext conferences, Infrastructure.Localization.TranslationForm translations,
+    Microsoft.Extensions.Localization.IStringLocalizer<Shared.SiteText> S) : PageModel
 {
     public sealed class RoomInput
     {
@@ -27,7 +28,14 @@ public class SetupModel(AppDbContext db, ConferenceContext conferences) : PageMo
         public string? StreamUrl { get; set; }
         [Range(0, 1000, ErrorMessage = "The order must be between {1} and {2}.")]
         public int SortOrder { get; set; }
+        /// <summary>The name in the other languages.</summary>
+        public Dictionary<string, string?> Translations { get; set; } = new();
     }
+
+    public static readonly IReadOnlyDictionary<string, (string Label, int Max)> RoomField = new Dictionary<string, (string, int)>
+    {
+        [nameof(AiEngineer.Core.Conference.Room.Name)] = ("Name", AiEngineer.Core.Conference.Room.NameMaxLength),
+    };
 
     public sealed class SlotInput
     {
@@ -75,6 +83,12 @@ public class SetupModel(AppDbContext db, ConferenceContext conferences) : PageMo
         room.Livestreamed = Room.Livestreamed;
         room.StreamUrl = string.IsNullOrWhiteSpace(Room.StreamUrl) ? null : Room.StreamUrl.Trim();
         room.SortOrder = Room.SortOrder;
+        if (!translations.Apply(room.Translations, Room.Translations, RoomField, ModelState, nameof(Room),
+                (language, label, max) => S["{0} in {1} can be at most {2} characters.", label, language, max]))
+        {
+            await LoadAsync(ct);
+            return Page();
+        }
         await db.SaveChangesAsync(ct);
         Message = $"Saved the room “{name}”.";
         return RedirectToPage();

@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace AiEngineer.Web.Pages.Admin.Sponsors.Tiers;
 
 /// <summary>Creates or edits a sponsor tier. Its slots never go below the sponsorships holding one; its name is unique.</summary>
-public class EditModel(AppDbContext db) : PageModel
+public class EditModel(AppDbContext db, Infrastructure.Localization.TranslationForm translations,
+    Microsoft.Extensions.Localization.IStringLocalizer<Shared.SiteText> S) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     public int? Id { get; private set; }
@@ -28,7 +29,15 @@ public class EditModel(AppDbContext db) : PageModel
         public int? IncludedTicketTypeId { get; set; }
         [Range(0, 1000)] public int SortOrder { get; set; }
         public bool Open { get; set; } = true;
+        /// <summary>The name and benefits in the other languages.</summary>
+        public Dictionary<string, string?> Translations { get; set; } = new();
     }
+
+    public static readonly IReadOnlyDictionary<string, (string Label, int Max)> TranslatedFields = new Dictionary<string, (string, int)>
+    {
+        [nameof(SponsorTier.Name)] = ("Name", SponsorTier.NameMaxLength),
+        [nameof(SponsorTier.Benefits)] = ("Benefits", SponsorTier.BenefitsMaxLength),
+    };
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
@@ -42,6 +51,7 @@ public class EditModel(AppDbContext db) : PageModel
         {
             Name = t.Name, Price = t.PriceMinor / 100m, Slots = t.Slots, Benefits = t.Benefits, IncludedTickets = t.IncludedTickets,
             IncludedTicketTypeId = t.IncludedTicketTypeId, SortOrder = t.SortOrder, Open = t.Open,
+            Translations = translations.Fill(t.Translations, [.. TranslatedFields.Keys]),
         };
         return Page();
     }
@@ -79,6 +89,13 @@ public class EditModel(AppDbContext db) : PageModel
         candidate.SortOrder = Input.SortOrder;
         candidate.Open = Input.Open;
         var problems = candidate.Validate();
+        var posted = Input.Translations.ToDictionary(kv => kv.Key, kv => kv.Value?.Trim().ReplaceLineEndings("\n"));
+        if (!translations.Apply(candidate.Translations, posted, TranslatedFields, ModelState, nameof(Input),
+                (language, label, max) => S["{0} in {1} can be at most {2} characters.", label, language, max]))
+        {
+            db.ChangeTracker.Clear();
+            return Page();
+        }
         if (problems.Count > 0)
         {
             foreach (var p in problems) ModelState.AddModelError("", p);
