@@ -77,7 +77,7 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         b.HasOne<ConferenceEvent>().WithMany().HasForeignKey(p => p.ConferenceEventId);
         b.HasIndex(p => p.IdempotencyKey).IsUnique();
         b.Property(p => p.Title).HasMaxLength(Proposal.TitleMaxLength).IsRequired();
-        b.Property(p => p.Language).HasMaxLength(16).IsRequired().HasDefaultValue("en");
+        b.Property(p => p.Language).HasMaxLength(Proposal.LanguageMaxLength).IsRequired().HasDefaultValue("en");
         b.Property(p => p.Abstract).HasMaxLength(Proposal.AbstractMaxLength);
         b.Property(p => p.Description).HasMaxLength(Proposal.DescriptionMaxLength);
         b.Property(p => p.Notes).HasMaxLength(Proposal.NotesMaxLength);

@@ -14,7 +14,9 @@ public sealed record ProposalContent(
     string Notes,
     bool GivenBefore,
     string SlidesUrl,
-    string VideoUrl);
+    string VideoUrl,
+    /// <summary>The language the talk is given in (a culture name).</summary>
+    string Language = Proposal.DefaultLanguage);
 
 /// <summary>
 /// A session proposal and its state machine. Every transition is a method that refuses what is illegal
@@ -205,6 +207,7 @@ public class Proposal
         GivenBefore = c.GivenBefore;
         SlidesUrl = c.SlidesUrl.Trim();
         VideoUrl = c.VideoUrl.Trim();
+        Language = string.IsNullOrWhiteSpace(c.Language) ? DefaultLanguage : c.Language.Trim();
         UpdatedAt = now;
     }
 
@@ -215,7 +218,10 @@ public class Proposal
         UpdatedAt = now;
     }
 
-    public ProposalContent Content => new(Title, SessionFormatId, TrackId, Level, Abstract, Description, Notes, GivenBefore, SlidesUrl, VideoUrl);
+    public ProposalContent Content => new(Title, SessionFormatId, TrackId, Level, Abstract, Description, Notes, GivenBefore, SlidesUrl, VideoUrl, Language);
+
+    public const string DefaultLanguage = "en";
+    public const int LanguageMaxLength = 16;
 }
 
 public class ProposalSpeaker

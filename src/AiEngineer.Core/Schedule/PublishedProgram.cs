@@ -19,7 +19,9 @@ public sealed record PublishedSession(
     DateTime StartsAt,
     DateTime EndsAt,
     IReadOnlyList<string> SpeakerUserIds,
-    int Sequence)
+    int Sequence,
+    /// <summary>The language the session is given in; null for items (breaks, registration) and for programs published before talks had one.</summary>
+    string? Language = null)
 {
     public bool IsSession => ProposalId is not null;
     public int Minutes => (int)(EndsAt - StartsAt).TotalMinutes;
@@ -28,7 +30,7 @@ public sealed record PublishedSession(
 public sealed record PublishedSpeaker(string UserId, string Slug, string Name, string Company, string Headline);
 
 /// <summary>What the publisher is given for each draft entry that will be published.</summary>
-public sealed record ProgramEntry(DraftEntry Entry, string? Track = null, string? Format = null, string? Level = null, string Abstract = "")
+public sealed record ProgramEntry(DraftEntry Entry, string? Track = null, string? Format = null, string? Level = null, string Abstract = "", string? Language = null)
 {
     public string Key => Entry.ProposalId is { } p ? $"session-{p}" : $"item-{Entry.ItemId}";
 }
@@ -103,7 +105,7 @@ public sealed class PublishedProgram
                 sequence = old.Sequence;
             }
             sessions.Add(new(pe.Key, e.ProposalId, slug, e.Title, e.Kind, pe.Track, pe.Format, pe.Level, pe.Abstract,
-                e.RoomId, e.RoomName, e.StartsAt, e.EndsAt, e.SpeakerList.Select(s => s.UserId).ToList(), sequence));
+                e.RoomId, e.RoomName, e.StartsAt, e.EndsAt, e.SpeakerList.Select(s => s.UserId).ToList(), sequence, pe.Language));
         }
         var keys = sessions.Select(s => s.Key).ToHashSet();
         foreach (var gone in before.Values.Where(s => !keys.Contains(s.Key)).OrderBy(s => s.StartsAt))

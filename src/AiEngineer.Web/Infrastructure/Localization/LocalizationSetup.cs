@@ -115,6 +115,13 @@ public static class LocalizationSetup
 /// <summary>How the language links name a language: in that language, as its speakers write it ("English", "中文（简体）").</summary>
 public static class Languages
 {
+    /// <summary>The same for a stored culture name; a name the machine does not know is shown as it is.</summary>
+    public static string Label(string name)
+    {
+        try { return Label(CultureInfo.GetCultureInfo(name, predefinedOnly: true)); }
+        catch (CultureNotFoundException) { return name; }
+    }
+
     public static string Label(CultureInfo culture)
     {
         var name = culture.NativeName;

@@ -19,8 +19,20 @@ public class IndexModel(ConferenceContext conferences, ProgramStore store, TimeP
     public IReadOnlyList<PublishedSession> Now { get; private set; } = [];
     public IReadOnlyList<PublishedSession> Next { get; private set; } = [];
     public bool DuringEvent { get; private set; }
+    /// <summary>The languages the program's talks are given in, and the one the visitor filters by (?language=zh-Hans), if any.</summary>
+    public IReadOnlyList<string> Languages { get; private set; } = [];
+    public string? Language { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(DateOnly? day, CancellationToken ct)
+    /// <summary>Whether a session shows under the language filter: items without a language (breaks, registration) always do.</summary>
+    private bool Shown(PublishedSession s) => Language is null || s.Language is null || s.Language == Language;
+
+    public string DayLink(DateOnly d) => "/schedule?day=" + d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+        + (Language is null ? "" : "&language=" + Uri.EscapeDataString(Language));
+
+    public string LanguageLink(string? language) => "/schedule?day=" + Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+        + (language is null ? "" : "&language=" + Uri.EscapeDataString(language));
+
+    public async Task<IActionResult> OnGetAsync(DateOnly? day, string? language, CancellationToken ct)
     {
         Conference = await conferences.GetAsync(ct);
         if (Conference is null) return Page();
@@ -29,11 +41,14 @@ public class IndexModel(ConferenceContext conferences, ProgramStore store, TimeP
         var c = Conference;
         Days = Program.Sessions.Select(s => ProgramStore.DayOf(c, s.StartsAt)).Distinct().Order().ToList();
 
+        Languages = Program.Sessions.Where(s => s.IsSession).Select(s => s.Language ?? Core.Cfp.Proposal.DefaultLanguage).Distinct().Order(StringComparer.Ordinal).ToList();
+        Language = Languages.FirstOrDefault(l => string.Equals(l, language, StringComparison.OrdinalIgnoreCase)); // an unknown one filters nothing
         var now = time.GetUtcNow().UtcDateTime;
         (Now, Next, DuringEvent) = NowAndNext(Program, now);
+        (Now, Next) = (Now.Where(Shown).ToList(), Next.Where(Shown).ToList());
         var today = ProgramStore.DayOf(c, now);
         Day = day is { } d && Days.Contains(d) ? d : Days.Contains(today) ? today : Days[0];
-        DaySessions = Program.Sessions.Where(s => ProgramStore.DayOf(c, s.StartsAt) == Day).OrderBy(s => s.StartsAt).ThenBy(s => RoomOrder(s)).ToList();
+        DaySessions = Program.Sessions.Where(s => ProgramStore.DayOf(c, s.StartsAt) == Day && Shown(s)).OrderBy(s => s.StartsAt).ThenBy(s => RoomOrder(s)).ToList();
         var rooms = c.Rooms.Where(r => DaySessions.Any(s => s.RoomId == r.Id)).ToList();
         Grid = new ScheduleGrid<PublishedSession>(DaySessions, rooms, [], s => s.StartsAt, s => s.EndsAt, s => s.RoomId);
         return Page();

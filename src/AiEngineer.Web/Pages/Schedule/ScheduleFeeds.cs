@@ -61,7 +61,7 @@ public static class ScheduleFeeds
         {
             var speakers = string.Join(", ", s.SpeakerUserIds.Select(program.SpeakerById).Where(p => p is not null).Select(p => p!.Name));
             var url = s.Slug is null ? site.Link("/schedule") : site.Link($"/talks/{s.Slug}");
-            calendar.Events.Add(new CalendarEvent
+            var evt = new CalendarEvent
             {
                 Uid = Uid(s, site),
                 Sequence = s.Sequence,
@@ -72,7 +72,12 @@ public static class ScheduleFeeds
                 Location = $"{s.RoomName}, {c.VenueName}, {c.VenueAddress}",
                 Description = (speakers.Length > 0 ? speakers + "\n\n" : "") + (s.Abstract.Length > 0 ? s.Abstract + "\n\n" : "") + url,
                 Url = new Uri(url),
-            });
+            };
+            // RFC 5545's LANGUAGE parameter: the talk's language, on its title and description.
+            if (s.Language is { } language)
+                foreach (var name in new[] { "SUMMARY", "DESCRIPTION" })
+                    evt.Properties[name]?.Parameters.Set("LANGUAGE", language);
+            calendar.Events.Add(evt);
         }
         return new CalendarSerializer().SerializeToString(calendar) ?? "";
     }
@@ -119,7 +124,7 @@ public static class ScheduleFeeds
                     ["subtitle"] = "",
                     ["track"] = s.Track,
                     ["type"] = s.IsSession ? (s.Kind == ScheduleItemKind.Keynote ? "Keynote" : s.Format ?? "Talk") : s.Kind.ToString(),
-                    ["language"] = "en",
+                    ["language"] = s.Language ?? Core.Cfp.Proposal.DefaultLanguage,
                     ["abstract"] = s.Abstract,
                     ["description"] = "",
                     ["recording_license"] = "",

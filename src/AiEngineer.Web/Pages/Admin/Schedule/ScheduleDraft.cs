@@ -44,7 +44,7 @@ public sealed class ScheduleDraft(AppDbContext db, ProgramStore published, IOpti
                 entries.Add(new ProgramEntry(
                     new DraftEntry(i.Id, p.Title, i.Kind, i.RoomId, room, i.Slot.StartsAt, i.Slot.EndsAt, p.Id,
                         p.Format?.DurationMinutes, people, p.State == ProposalState.Confirmed),
-                    p.Track?.Name, p.Format?.Name, p.Level.ToString(), p.Abstract));
+                    p.Track?.Name, p.Format?.Name, p.Level.ToString(), p.Abstract, p.Language));
             }
             else
             {
