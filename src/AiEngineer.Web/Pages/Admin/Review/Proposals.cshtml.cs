@@ -69,7 +69,8 @@ public class ProposalsModel(AppDbContext db, ConferenceContext conferences, Time
         var proposals = await db.Proposals.Include(p => p.Speakers).Include(p => p.StateChanges)
             .Where(p => p.ConferenceEventId == conference.Id && selected.Contains(p.Id)).ToListAsync(ct);
         var refused = new List<string>();
-        var confirmBy = settings.ConfirmBy is { } by ? $"{conference.ToLocal(by):MMMM d, yyyy h:mm tt} ({conference.TimeZoneId})" : "as soon as you can";
+        // The email is English whatever the organizer's language: its date too.
+        var confirmBy = settings.ConfirmBy is { } by ? string.Create(CultureInfo.InvariantCulture, $"{conference.ToLocal(by):MMMM d, yyyy h:mm tt} ({conference.TimeZoneId})") : "as soon as you can";
         foreach (var p in proposals)
         {
             try { p.Decide(state, me, now); }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AiEngineer.Web.Pages.Admin.Sponsors;
 
 /// <summary>One sponsorship: approve or reject with a message (emailed), mark the invoice paid, approve a new logo, keep notes.</summary>
-public class DetailModel(AppDbContext db, SponsorSales sales, TimeProvider time, Microsoft.Extensions.Localization.IStringLocalizer<AdminText> T) : PageModel
+public class DetailModel(AppDbContext db, SponsorSales sales, TimeProvider time, Microsoft.Extensions.Localization.IStringLocalizer<AdminSponsorsText> T) : PageModel
 {
     public Sponsorship Sponsor { get; private set; } = null!;
     [BindProperty, Display(Name = "Message to the contact"), StringLength(Sponsorship.MessageMaxLength)] public string? Message { get; set; }
