@@ -6,6 +6,7 @@ using AiEngineer.Core.Email;
 using AiEngineer.Core.Sponsors;
 using AiEngineer.Core.Tickets;
 using AiEngineer.Web.Infrastructure.Site;
+using AiEngineer.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +16,8 @@ namespace AiEngineer.Web.Pages.Admin;
 /// The organizers' dashboard: tickets and revenue, and charts of sales, submissions, review progress, the sponsor
 /// pipeline and check-ins. Every chart is drawn from a table on the page, which is also its text alternative.
 /// </summary>
-public class IndexModel(AppDbContext db, ConferenceContext conferences) : PageModel
+public class IndexModel(AppDbContext db, ConferenceContext conferences,
+    Microsoft.Extensions.Localization.IStringLocalizer<AdminText> T, Microsoft.Extensions.Localization.IStringLocalizer<StatusText> L) : PageModel
 {
     public sealed record TypeRow(string Name, TicketKind Kind, int Capacity, int Sold, int Held, int Remaining, long RevenueMinor);
 
@@ -54,42 +56,42 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences) : PageMo
 
         var charts = new List<Chart>();
         var sales = tickets.Where(t => t.Status == OrderStatus.Paid && t.PaidAt != null).GroupBy(t => Day(t.PaidAt!.Value)).OrderBy(g => g.Key).ToList();
-        charts.Add(new Chart("sales", "Tickets sold per day", "bar", sales.Select(g => g.Key.ToString("MMM d")).ToList(),
-            [("Tickets", sales.Select(g => g.Count()).ToList())],
-            sales.Count == 0 ? "No tickets sold yet." : $"{sales.Sum(g => g.Count())} tickets over {sales.Count} days; the busiest day was {sales.MaxBy(g => g.Count())!.Key:MMM d}."));
+        charts.Add(new Chart("sales", T["Tickets sold per day"], "bar", sales.Select(g => T["{0:MMM d}", g.Key].Value).ToList(),
+            [(T["Tickets"], sales.Select(g => g.Count()).ToList())],
+            sales.Count == 0 ? T["No tickets sold yet."] : T["{0} tickets over {1} days; the busiest day was {2:MMM d}.", sales.Sum(g => g.Count()), sales.Count, sales.MaxBy(g => g.Count())!.Key]));
 
         var submitted = await db.Proposals.AsNoTracking().Where(p => p.SubmittedAt != null && p.State != ProposalState.Withdrawn)
             .Select(p => new { p.SubmittedAt, Track = p.Track!.Name }).ToListAsync(ct);
         var perDay = submitted.GroupBy(p => Day(p.SubmittedAt!.Value)).OrderBy(g => g.Key).ToList();
-        charts.Add(new Chart("cfp-days", "Proposals submitted per day", "line", perDay.Select(g => g.Key.ToString("MMM d")).ToList(),
-            [("Proposals", perDay.Select(g => g.Count()).ToList())], $"{submitted.Count} proposals submitted."));
+        charts.Add(new Chart("cfp-days", T["Proposals submitted per day"], "line", perDay.Select(g => T["{0:MMM d}", g.Key].Value).ToList(),
+            [(T["Proposals"], perDay.Select(g => g.Count()).ToList())], T["{0} proposals submitted.", submitted.Count]));
         var perTrack = (c?.Tracks.Select(t => t.Name) ?? submitted.Select(p => p.Track).Distinct()).ToList();
-        charts.Add(new Chart("cfp-tracks", "Proposals per track", "bar", perTrack,
-            [("Proposals", perTrack.Select(t => submitted.Count(p => p.Track == t)).ToList())],
-            perTrack.Count == 0 ? "No tracks." : $"Most proposals: {perTrack.MaxBy(t => submitted.Count(p => p.Track == t))}."));
+        charts.Add(new Chart("cfp-tracks", T["Proposals per track"], "bar", perTrack,
+            [(T["Proposals"], perTrack.Select(t => submitted.Count(p => p.Track == t)).ToList())],
+            perTrack.Count == 0 ? T["No tracks."] : T["Most proposals: {0}.", perTrack.MaxBy(t => submitted.Count(p => p.Track == t))!]));
 
         var assignments = await db.ReviewAssignments.AsNoTracking().Select(a => new { a.ProposalId, a.ReviewerUserId }).ToListAsync(ct);
         var reviews = (await db.ProposalReviews.AsNoTracking().Select(r => new { r.ProposalId, r.ReviewerUserId }).ToListAsync(ct))
             .Select(r => (r.ProposalId, r.ReviewerUserId)).ToHashSet();
         var done = assignments.Count(a => reviews.Contains((a.ProposalId, a.ReviewerUserId)));
-        charts.Add(new Chart("review", "Review progress", "doughnut", ["Reviewed", "Waiting"], [("Assignments", [done, assignments.Count - done])],
-            assignments.Count == 0 ? "No reviews assigned yet." : $"{done} of {assignments.Count} assigned reviews done ({100 * done / assignments.Count}%)."));
+        charts.Add(new Chart("review", T["Review progress"], "doughnut", [T["Reviewed"], T["Waiting"]], [(T["Assignments"], [done, assignments.Count - done])],
+            assignments.Count == 0 ? T["No reviews assigned yet."] : T["{0} of {1} assigned reviews done ({2}%).", done, assignments.Count, 100 * done / assignments.Count]));
 
         var pipeline = await db.Sponsorships.AsNoTracking().GroupBy(s => s.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var statuses = Enum.GetValues<SponsorshipStatus>();
-        charts.Add(new Chart("sponsors", "Sponsor pipeline", "bar", statuses.Select(s => s.ToString()).ToList(),
-            [("Sponsors", statuses.Select(s => pipeline.FirstOrDefault(p => p.Key == s)?.Count ?? 0).ToList())],
-            $"{pipeline.Where(p => p.Key == SponsorshipStatus.Live).Sum(p => p.Count)} live, {pipeline.Where(p => p.Key is SponsorshipStatus.Applied or SponsorshipStatus.Approved).Sum(p => p.Count)} in progress."));
+        charts.Add(new Chart("sponsors", T["Sponsor pipeline"], "bar", statuses.Select(s => L.Label(s)).ToList(),
+            [(T["Sponsors"], statuses.Select(s => pipeline.FirstOrDefault(p => p.Key == s)?.Count ?? 0).ToList())],
+            T["{0} live, {1} in progress.", pipeline.Where(p => p.Key == SponsorshipStatus.Live).Sum(p => p.Count), pipeline.Where(p => p.Key is SponsorshipStatus.Applied or SponsorshipStatus.Approved).Sum(p => p.Count)]));
 
         if (c is not null)
         {
             var inPerson = types.Where(t => t.Kind == TicketKind.InPerson).Select(t => t.Id).ToHashSet();
             var soldInPerson = tickets.Count(t => t.Status == OrderStatus.Paid && inPerson.Contains(t.TicketTypeId));
             var days = Enumerable.Range(0, c.DayCount).Select(i => c.StartDate.AddDays(i)).ToList();
-            charts.Add(new Chart("checkins", "Check-ins on event days", "bar", days.Select(d => d.ToString("ddd MMM d")).ToList(),
-                [("Checked in", days.Select(d => tickets.Count(t => t.CheckedInAt != null && Day(t.CheckedInAt.Value) == d)).ToList()),
-                 ("In-person tickets sold", days.Select(_ => soldInPerson).ToList())],
-                $"{tickets.Count(t => t.CheckedInAt != null)} of {soldInPerson} in-person attendees checked in so far."));
+            charts.Add(new Chart("checkins", T["Check-ins on event days"], "bar", days.Select(d => T["{0:ddd MMM d}", d].Value).ToList(),
+                [(T["Checked in"], days.Select(d => tickets.Count(t => t.CheckedInAt != null && Day(t.CheckedInAt.Value) == d)).ToList()),
+                 (T["In-person tickets sold"], days.Select(_ => soldInPerson).ToList())],
+                T["{0} of {1} in-person attendees checked in so far.", tickets.Count(t => t.CheckedInAt != null), soldInPerson]));
         }
         Charts = charts;
 

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using AiEngineer.Core.Data;
 using AiEngineer.Core.Tickets;
 using AiEngineer.Web.Infrastructure.Site;
+using AiEngineer.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,9 +15,10 @@ public enum ScanResult { CheckedIn, AlreadyCheckedIn, Refused }
 /// The door: a scan or a typed code checks a ticket in once. The check-in is one conditional UPDATE,
 /// so two scanners at two doors cannot both admit the same ticket.
 /// </summary>
-public class IndexModel(AppDbContext db, TimeProvider time, ConferenceContext conferences) : PageModel
+public class IndexModel(AppDbContext db, TimeProvider time, ConferenceContext conferences,
+    Microsoft.Extensions.Localization.IStringLocalizer<CheckinText> T, Microsoft.Extensions.Localization.IStringLocalizer<StatusText> L) : PageModel
 {
-    [BindProperty, Required(ErrorMessage = "Scan or type a ticket code."), StringLength(64)]
+    [BindProperty, Display(Name = "Ticket code"), Required(ErrorMessage = "Scan or type a ticket code."), StringLength(64)]
     public string Code { get; set; } = "";
 
     public ScanResult? Result { get; private set; }
@@ -31,8 +33,8 @@ public class IndexModel(AppDbContext db, TimeProvider time, ConferenceContext co
         if (!ModelState.IsValid)
         {
             Result = ScanResult.Refused;
-            Headline = "No code";
-            Detail = "Scan or type a ticket code.";
+            Headline = T["No code"];
+            Detail = T["Scan or type a ticket code."];
             await CountAsync(ct);
             return Page();
         }
@@ -44,11 +46,11 @@ public class IndexModel(AppDbContext db, TimeProvider time, ConferenceContext co
         if (ticket is null)
         {
             var voided = await db.VoidedTicketCodes.AsNoTracking().AnyAsync(v => v.Code == code, ct);
-            Refuse("Not valid", voided ? "This code was replaced when the ticket was transferred to someone else." : "No ticket has this code.");
+            Refuse(T["Not valid"], voided ? T["This code was replaced when the ticket was transferred to someone else."] : T["No ticket has this code."]);
         }
         else if (ticket.CancelledAt is not null || ticket.Order.Status != OrderStatus.Paid)
         {
-            Refuse("Not valid", ticket.Order.Status == OrderStatus.Pending ? $"Order {ticket.Order.Code} is not paid yet." : $"This ticket was cancelled ({ticket.Order.Status}).");
+            Refuse(T["Not valid"], ticket.Order.Status == OrderStatus.Pending ? T["Order {0} is not paid yet.", ticket.Order.Code] : T["This ticket was cancelled ({0}).", L.Label(ticket.Order.Status)]);
         }
         else
         {
@@ -58,7 +60,7 @@ public class IndexModel(AppDbContext db, TimeProvider time, ConferenceContext co
             {
                 Result = ScanResult.CheckedIn;
                 Headline = ticket.AttendeeName;
-                Detail = $"{ticket.TicketType.Name} · checked in";
+                Detail = T["{0} · checked in", ticket.TicketType.Name];
             }
             else
             {
@@ -67,7 +69,7 @@ public class IndexModel(AppDbContext db, TimeProvider time, ConferenceContext co
                 var at = conference is null ? first.CheckedInAt!.Value.ToString("HH:mm 'UTC'") : conference.ToLocal(first.CheckedInAt!.Value).ToString("HH:mm");
                 Result = ScanResult.AlreadyCheckedIn;
                 Headline = ticket.AttendeeName;
-                Detail = $"Already checked in at {at} by {first.CheckedInBy}.";
+                Detail = T["Already checked in at {0} by {1}.", at, first.CheckedInBy ?? ""];
             }
         }
         Code = "";
@@ -90,6 +92,6 @@ public class IndexModel(AppDbContext db, TimeProvider time, ConferenceContext co
             .GroupBy(t => t.TicketType.Kind)
             .Select(g => new { g.Key, Sold = g.Count(), In = g.Count(t => t.CheckedInAt != null) })
             .ToListAsync(ct);
-        Counts = rows.OrderBy(r => r.Key).Select(r => (r.Key switch { TicketKind.InPerson => "In person", TicketKind.Remote => "Remote", _ => "Add-ons" }, r.In, r.Sold)).ToList();
+        Counts = rows.OrderBy(r => r.Key).Select(r => (r.Key switch { TicketKind.InPerson => T["In person"].Value, TicketKind.Remote => T["Remote"].Value, _ => T["Add-ons"].Value }, r.In, r.Sold)).ToList();
     }
 }

@@ -11,11 +11,11 @@ using Microsoft.EntityFrameworkCore;
 namespace AiEngineer.Web.Pages.Review;
 
 /// <summary>A reviewer's company (for conflicts of interest) and preferred tracks (for assignment).</summary>
-public class ProfileModel(AppDbContext db, ConferenceContext conferences) : PageModel
+public class ProfileModel(AppDbContext db, ConferenceContext conferences, Microsoft.Extensions.Localization.IStringLocalizer<ReviewText> T) : PageModel
 {
     public sealed class InputModel
     {
-        [StringLength(ReviewerProfile.CompanyMaxLength, ErrorMessage = "The company can be at most {1} characters.")]
+        [Display(Name = "Company"), StringLength(ReviewerProfile.CompanyMaxLength, ErrorMessage = "The company can be at most {1} characters.")]
         public string? Company { get; set; }
         public List<int> TrackIds { get; set; } = [];
     }
@@ -41,7 +41,7 @@ public class ProfileModel(AppDbContext db, ConferenceContext conferences) : Page
         profile.Company = Input.Company?.Trim() ?? "";
         profile.PreferredTrackIds = Input.TrackIds.Where(id => Tracks.Any(t => t.Id == id)).Distinct().ToList();
         await db.SaveChangesAsync(ct);
-        Message = "Saved. Proposals from speakers at your company are hidden from you.";
+        Message = T["Saved. Proposals from speakers at your company are hidden from you."];
         return RedirectToPage();
     }
 }

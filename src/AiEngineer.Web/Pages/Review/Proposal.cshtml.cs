@@ -14,13 +14,14 @@ namespace AiEngineer.Web.Pages.Review;
 /// One proposal for a reviewer: the text, speakers only when review is not anonymous, the reviewer's own scores,
 /// other reviewers' scores once they have scored themselves, and the most similar proposals.
 /// </summary>
-public class ProposalModel(AppDbContext db, ConferenceContext conferences, TimeProvider time) : PageModel
+public class ProposalModel(AppDbContext db, ConferenceContext conferences, TimeProvider time,
+    Microsoft.Extensions.Localization.IStringLocalizer<ReviewText> T) : PageModel
 {
     public sealed class ScoreInput
     {
         /// <summary>Criterion id → score.</summary>
         public Dictionary<int, int> Scores { get; set; } = [];
-        [StringLength(ProposalReview.CommentMaxLength, ErrorMessage = "The comment can be at most {1} characters.")]
+        [Display(Name = "Comment"), StringLength(ProposalReview.CommentMaxLength, ErrorMessage = "The comment can be at most {1} characters.")]
         public string? Comment { get; set; }
     }
 
@@ -56,7 +57,7 @@ public class ProposalModel(AppDbContext db, ConferenceContext conferences, TimeP
         var now = time.GetUtcNow().UtcDateTime;
         if (!Settings.IsOpenAt(now))
         {
-            ModelState.AddModelError("", "Review is closed; scores can no longer be changed.");
+            ModelState.AddModelError("", T["Review is closed; scores can no longer be changed."]);
             return Page();
         }
         foreach (var problem in ProposalReview.Validate(Settings.Criteria, Input.Scores, Input.Comment?.Trim() ?? ""))
@@ -71,7 +72,7 @@ public class ProposalModel(AppDbContext db, ConferenceContext conferences, TimeP
         }
         review.Record(Settings, Input.Scores, Input.Comment ?? "", now);
         await db.SaveChangesAsync(ct);
-        Message = "Your review is saved. You can change it until review closes.";
+        Message = T["Your review is saved. You can change it until review closes."];
         return RedirectToPage(new { id });
     }
 
@@ -101,7 +102,7 @@ public class ProposalModel(AppDbContext db, ConferenceContext conferences, TimeP
         // Other reviewers' scores only after scoring yourself, so nobody anchors on them; names never shown.
         if (Mine is not null)
             Others = reviews.Where(r => r.ReviewerUserId != Me)
-                .Select((r, i) => new OtherReview($"Reviewer {i + 1}", r.Scores.ToDictionary(s => s.CriterionId, s => s.Score), r.Comment))
+                .Select((r, i) => new OtherReview(T["Reviewer {0}", i + 1], r.Scores.ToDictionary(s => s.CriterionId, s => s.Score), r.Comment))
                 .ToList();
 
         var docs = await db.ReviewableBy(Me, company).AsNoTracking()

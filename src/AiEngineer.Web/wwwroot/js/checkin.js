@@ -14,7 +14,7 @@
             video.srcObject = stream;
             video.hidden = false;
             await video.play();
-            status.textContent = 'Point the camera at the QR code.';
+            status.textContent = status.getAttribute('data-point') || 'Point the camera at the QR code.';
             var scan = async function () {
                 var codes = await detector.detect(video);
                 if (codes.length > 0) {
@@ -27,7 +27,7 @@
             };
             scan();
         } catch (e) {
-            status.textContent = 'The camera is not available; type the code instead.';
+            status.textContent = status.getAttribute('data-no-camera') || 'The camera is not available; type the code instead.';
         }
     });
 })();

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AiEngineer.Web.Pages.Admin.Audit;
 
 /// <summary>The audit log, newest first: filter by person, kind of record, action and day. Read only: nothing here changes it.</summary>
-public class IndexModel(AppDbContext db, ConferenceContext conferences) : PageModel
+public class IndexModel(AppDbContext db, ConferenceContext conferences, Microsoft.Extensions.Localization.IStringLocalizer<AdminText> T) : PageModel
 {
     public const int PageSize = 50;
 
@@ -48,7 +48,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences) : PageMo
 
     public string When(DateTime utc) => Conference is null
         ? utc.ToString("yyyy-MM-dd HH:mm:ss 'UTC'")
-        : Conference.ToLocal(utc).ToString("yyyy-MM-dd h:mm:ss tt", System.Globalization.CultureInfo.InvariantCulture);
+        : T["{0:yyyy-MM-dd h:mm:ss tt}", Conference.ToLocal(utc)];
 
     private static IReadOnlyList<(string, string?, string?)> Parse(string json)
     {

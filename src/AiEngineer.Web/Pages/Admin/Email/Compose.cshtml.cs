@@ -4,6 +4,7 @@ using System.Security.Claims;
 using AiEngineer.Core.Data;
 using AiEngineer.Core.Email;
 using AiEngineer.Web.Infrastructure.Email;
+using AiEngineer.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,16 +18,17 @@ namespace AiEngineer.Web.Pages.Admin.Email;
 /// at Email:Outbox:BroadcastPerMinute, so the worker sends them at that rate. The form carries a key: submitting it
 /// twice (a double click, a reload) finds the first broadcast and queues nothing more.
 /// </summary>
-public class ComposeModel(AppDbContext db, EmailTemplates templates, TimeProvider time, OutboxSignal outbox, IOptionsMonitor<EmailOptions> options) : PageModel
+public class ComposeModel(AppDbContext db, EmailTemplates templates, TimeProvider time, OutboxSignal outbox, IOptionsMonitor<EmailOptions> options,
+    Microsoft.Extensions.Localization.IStringLocalizer<AdminEmailText> T, Microsoft.Extensions.Localization.IStringLocalizer<StatusText> L) : PageModel
 {
     public sealed class InputModel
     {
         public Guid Key { get; set; }
-        public Segment Segment { get; set; }
-        [Required(ErrorMessage = "A subject is required.")]
+        [Display(Name = "To")] public Segment Segment { get; set; }
+        [Display(Name = "Subject"), Required(ErrorMessage = "A subject is required.")]
         [StringLength(Broadcast.SubjectMaxLength, ErrorMessage = "The subject can be at most {1} characters.")]
         public string Subject { get; set; } = "";
-        [Required(ErrorMessage = "A message is required.")]
+        [Display(Name = "Message"), Required(ErrorMessage = "A message is required.")]
         [StringLength(Broadcast.BodyMaxLength, ErrorMessage = "The message can be at most {1} characters.")]
         public string Body { get; set; } = "";
     }
@@ -41,7 +43,7 @@ public class ComposeModel(AppDbContext db, EmailTemplates templates, TimeProvide
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Input = new InputModel { Key = Guid.NewGuid(), Body = "Hi {name},\n\n" };
+        Input = new InputModel { Key = Guid.NewGuid(), Body = T["Hi {name},"] + "\n\n" };
         await LoadAsync(ct);
     }
 
@@ -60,9 +62,9 @@ public class ComposeModel(AppDbContext db, EmailTemplates templates, TimeProvide
         if (ModelState.GetFieldValidationState("Input.Segment") == ModelValidationState.Invalid || !Enum.IsDefined(Input.Segment))
         {
             ModelState.Remove("Input.Segment");
-            ModelState.AddModelError("Input.Segment", "Choose who the message goes to.");
+            ModelState.AddModelError("Input.Segment", T["Choose who the message goes to."]);
         }
-        if (Input.Key == Guid.Empty) ModelState.AddModelError(string.Empty, "The form is out of date; reload the page and write the message again.");
+        if (Input.Key == Guid.Empty) ModelState.AddModelError(string.Empty, T["The form is out of date; reload the page and write the message again."]);
         var subject = (Input.Subject ?? "").Trim();
         var body = (Input.Body ?? "").Trim().ReplaceLineEndings("\n");
         if (ModelState.IsValid)
@@ -77,8 +79,8 @@ public class ComposeModel(AppDbContext db, EmailTemplates templates, TimeProvide
         if (recipients.Count == 0 || recipients.Count > Broadcast.MaxRecipients)
         {
             ModelState.AddModelError(string.Empty, recipients.Count == 0
-                ? $"Nobody is in “{Broadcast.Describe(Input.Segment)}” yet; nothing was sent."
-                : $"“{Broadcast.Describe(Input.Segment)}” has {recipients.Count} people, more than the {Broadcast.MaxRecipients} one message may go to.");
+                ? T["Nobody is in “{0}” yet; nothing was sent.", L.Label(Input.Segment)]
+                : T["“{0}” has {1} people, more than the {2} one message may go to.", L.Label(Input.Segment), recipients.Count, Broadcast.MaxRecipients]);
             await LoadAsync(ct);
             return Page();
         }
@@ -117,8 +119,10 @@ public class ComposeModel(AppDbContext db, EmailTemplates templates, TimeProvide
     private RedirectToPageResult Sent(Broadcast b, bool again)
     {
         Message = again
-            ? $"This message was already queued for {b.RecipientCount} people; nothing more was sent."
-            : $"Queued for {b.RecipientCount} {(b.RecipientCount == 1 ? "person" : "people")} in “{Broadcast.Describe(b.Segment)}”. At {PerMinute} a minute the last leaves by {b.LastDueAt:HH:mm} UTC.";
+            ? T["This message was already queued for {0} people; nothing more was sent.", b.RecipientCount]
+            : b.RecipientCount == 1
+                ? T["Queued for 1 person in “{0}”. At {1} a minute the last leaves by {2:HH:mm} UTC.", L.Label(b.Segment), PerMinute, b.LastDueAt]
+                : T["Queued for {3} people in “{0}”. At {1} a minute the last leaves by {2:HH:mm} UTC.", L.Label(b.Segment), PerMinute, b.LastDueAt, b.RecipientCount];
         return RedirectToPage();
     }
 

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AiEngineer.Web.Pages.Admin.Email;
 
 /// <summary>One message: its headers, the rendered HTML (sandboxed) and text, and retry or cancel where the rules allow.</summary>
-public class MessageModel(AppDbContext db, TimeProvider time) : PageModel
+public class MessageModel(AppDbContext db, TimeProvider time, Microsoft.Extensions.Localization.IStringLocalizer<AdminEmailText> T) : PageModel
 {
     public OutboundEmail Email { get; private set; } = null!;
     [TempData] public string? Message { get; set; }
@@ -30,10 +30,10 @@ public class MessageModel(AppDbContext db, TimeProvider time) : PageModel
     }
 
     public Task<IActionResult> OnPostRetryAsync(long id, CancellationToken ct) =>
-        ChangeAsync(id, e => e.Retry(time.GetUtcNow().UtcDateTime), "Queued again; the worker sends it within seconds.", ct);
+        ChangeAsync(id, e => e.Retry(time.GetUtcNow().UtcDateTime), T["Queued again; the worker sends it within seconds."], ct);
 
     public Task<IActionResult> OnPostCancelAsync(long id, CancellationToken ct) =>
-        ChangeAsync(id, e => e.Cancel(), "Cancelled; it will not be sent.", ct);
+        ChangeAsync(id, e => e.Cancel(), T["Cancelled; it will not be sent."], ct);
 
     private async Task<IActionResult> ChangeAsync(long id, Action<OutboundEmail> change, string done, CancellationToken ct)
     {
@@ -52,7 +52,7 @@ public class MessageModel(AppDbContext db, TimeProvider time) : PageModel
         catch (DbUpdateConcurrencyException)
         {
             // The worker claimed it in the meantime.
-            Problem = "The worker picked this message up a moment ago; look again.";
+            Problem = T["The worker picked this message up a moment ago; look again."];
         }
         return RedirectToPage(new { id });
     }

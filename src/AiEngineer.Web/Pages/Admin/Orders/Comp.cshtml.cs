@@ -9,11 +9,11 @@ using Microsoft.EntityFrameworkCore;
 namespace AiEngineer.Web.Pages.Admin.Orders;
 
 /// <summary>Issues complimentary tickets: one free order per attendee, so each gets their own confirmation.</summary>
-public class CompModel(AppDbContext db, TicketSales sales) : PageModel
+public class CompModel(AppDbContext db, TicketSales sales, Microsoft.Extensions.Localization.IStringLocalizer<AdminText> T) : PageModel
 {
     public IReadOnlyList<TicketType> Types { get; private set; } = [];
     [BindProperty] public int TicketTypeId { get; set; }
-    [BindProperty, Required(ErrorMessage = "List at least one attendee."), StringLength(20_000)] public string Attendees { get; set; } = "";
+    [BindProperty, Display(Name = "Attendees"), Required(ErrorMessage = "List at least one attendee."), StringLength(20_000)] public string Attendees { get; set; } = "";
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct) => Types = await db.TicketTypes.AsNoTracking().OrderBy(t => t.SortOrder).ToListAsync(ct);
@@ -22,17 +22,17 @@ public class CompModel(AppDbContext db, TicketSales sales) : PageModel
     {
         Types = await db.TicketTypes.AsNoTracking().OrderBy(t => t.SortOrder).ToListAsync(ct);
         var errors = new List<string>();
-        if (Types.All(t => t.Id != TicketTypeId)) errors.Add("Choose a ticket type.");
+        if (Types.All(t => t.Id != TicketTypeId)) errors.Add(T["Choose a ticket type."]);
         var people = new List<(string Name, string Email)>();
         foreach (var (line, n) in (Attendees ?? "").Split('\n').Select((l, i) => (l.Trim(), i + 1)).Where(x => x.Item1.Length > 0))
         {
             var parts = line.Split(',', 2, StringSplitOptions.TrimEntries);
             if (parts.Length != 2 || parts[0].Length is 0 or > Ticket.NameMaxLength || !MailAddress.TryCreate(parts[1], out _) || parts[1].Length > Ticket.EmailMaxLength)
-                errors.Add($"Line {n}: write “Name, email”.");
+                errors.Add(T["Line {0}: write “Name, email”.", n]);
             else people.Add((parts[0], parts[1]));
         }
-        if (people.Count == 0 && errors.Count == 0) errors.Add("List at least one attendee.");
-        if (people.Count > 200) errors.Add("At most 200 attendees at a time.");
+        if (people.Count == 0 && errors.Count == 0) errors.Add(T["List at least one attendee."]);
+        if (people.Count > 200) errors.Add(T["At most 200 attendees at a time."]);
         if (errors.Count > 0) { Errors = errors; return Page(); }
 
         // All or nothing would need one transaction across orders; instead stop at the first refusal and say what was issued.
@@ -44,12 +44,12 @@ public class CompModel(AppDbContext db, TicketSales sales) : PageModel
                 new BuyerInput(name, email, null, null, null), null, PaymentMethod.Comp, null, User.Identity?.Name ?? "organizer"), ct);
             if (!outcome.Succeeded)
             {
-                Errors = [$"Issued {issued} of {people.Count}; stopped at {email}: {string.Join(" ", outcome.Errors)}"];
+                Errors = [T["Issued {0} of {1}; stopped at {2}: {3}", issued, people.Count, email, string.Join(" ", outcome.Errors)]];
                 return Page();
             }
             issued++;
         }
-        TempData["AdminMessage"] = $"Issued {issued} complimentary ticket(s); each attendee was emailed.";
+        TempData["AdminMessage"] = T["Issued {0} complimentary ticket(s); each attendee was emailed.", issued].Value;
         return Redirect("/admin/orders?status=Paid");
     }
 }

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AiEngineer.Web.Pages.Admin.People;
 
 /// <summary>One person: their account, orders, proposals and sponsorships, and the staff roles an organizer gives or takes.</summary>
-public class DetailModel(AppDbContext db, UserManager<AppUser> users) : PageModel
+public class DetailModel(AppDbContext db, UserManager<AppUser> users, Microsoft.Extensions.Localization.IStringLocalizer<AdminText> T) : PageModel
 {
     public AppUser Person { get; private set; } = null!;
     public IReadOnlyList<string> PersonRoles { get; private set; } = [];
@@ -29,9 +29,9 @@ public class DetailModel(AppDbContext db, UserManager<AppUser> users) : PageMode
         if (!await LoadAsync(id, ct)) return NotFound();
         var wanted = roles.Where(r => Roles.All.Contains(r)).Distinct().ToList();
         if (roles.Except(Roles.All).Any())
-            ModelState.AddModelError("", "Unknown role. Choose from Organizer, Reviewer and CheckIn.");
+            ModelState.AddModelError("", T["Unknown role. Choose from Organizer, Reviewer and CheckIn."]);
         if (Person.Id == User.FindFirstValue(ClaimTypes.NameIdentifier) && !wanted.Contains(Roles.Organizer))
-            ModelState.AddModelError("", "You cannot remove your own Organizer role; ask another organizer.");
+            ModelState.AddModelError("", T["You cannot remove your own Organizer role; ask another organizer."]);
         if (!ModelState.IsValid) return Page();
 
         var add = wanted.Except(PersonRoles).ToList();
@@ -40,8 +40,8 @@ public class DetailModel(AppDbContext db, UserManager<AppUser> users) : PageMode
         if (remove.Count > 0) await users.RemoveFromRolesAsync(Person, remove);
         // A new stamp makes their sign-in cookie re-issue with the new roles within a minute (AccountsSetup), or end if a role was taken.
         if (add.Count + remove.Count > 0) await users.UpdateSecurityStampAsync(Person);
-        Message = add.Count + remove.Count == 0 ? "No change." :
-            $"Roles saved: {(wanted.Count == 0 ? "none" : string.Join(", ", wanted))}.";
+        Message = add.Count + remove.Count == 0 ? T["No change."] :
+            T["Roles saved: {0}.", wanted.Count == 0 ? T["none"] : string.Join(T[", "], wanted.Select(r => T[r].Value))];
         return RedirectToPage(new { id });
     }
 

@@ -15,7 +15,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AiEngineer.Web.Pages.Admin.Review;
 
 /// <summary>Organizers run the review phase: open and close it, anonymity, criteria, automatic and manual assignment.</summary>
-public class IndexModel(AppDbContext db, ConferenceContext conferences, UserManager<AppUser> users, TimeProvider time) : PageModel
+public class IndexModel(AppDbContext db, ConferenceContext conferences, UserManager<AppUser> users, TimeProvider time, Microsoft.Extensions.Localization.IStringLocalizer<AdminText> T) : PageModel
 {
     public sealed class SettingsInput
     {
@@ -27,14 +27,14 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, UserMana
         [Display(Name = "Reviewers per proposal")] public int ReviewersPerProposal { get; set; } = 3;
         [Display(Name = "Speakers confirm by")] public DateTime? ConfirmBy { get; set; }
         /// <summary>One criterion per line.</summary>
-        [Required(ErrorMessage = "Define at least one criterion.")]
+        [Display(Name = "Criteria"), Required(ErrorMessage = "Define at least one criterion.")]
         public string Criteria { get; set; } = "";
     }
 
     public sealed class AssignInput
     {
         public int ProposalId { get; set; }
-        [Required(ErrorMessage = "Choose a reviewer.")] public string ReviewerUserId { get; set; } = "";
+        [Display(Name = "Reviewer"), Required(ErrorMessage = "Choose a reviewer.")] public string ReviewerUserId { get; set; } = "";
     }
 
     public sealed record AssignmentRow(int ProposalId, string Title, IReadOnlyList<(string UserId, string Email)> Reviewers);
@@ -61,7 +61,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, UserMana
         Form = input;
         var names = input.Criteria.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
         if (names.Any(n => n.Length > ReviewCriterion.NameMaxLength))
-            ModelState.AddModelError("Form.Criteria", $"A criterion can be at most {ReviewCriterion.NameMaxLength} characters.");
+            ModelState.AddModelError("Form.Criteria", T["A criterion can be at most {0} characters.", ReviewCriterion.NameMaxLength]);
         var opens = ToUtc(input.OpensAt);
         var closes = ToUtc(input.ClosesAt);
         var candidate = new ReviewSettings
@@ -87,7 +87,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, UserMana
             else existing.SortOrder = i;
         }
         await db.SaveChangesAsync(ct);
-        Message = "Review settings saved.";
+        Message = T["Review settings saved."];
         return RedirectToPage();
     }
 
@@ -116,7 +116,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, UserMana
         var now = time.GetUtcNow().UtcDateTime;
         db.ReviewAssignments.AddRange(added.Select(a => new ReviewAssignment { ProposalId = a.ProposalId, ReviewerUserId = a.ReviewerUserId, AssignedAt = now, AssignedByUserId = Me }));
         await db.SaveChangesAsync(ct);
-        Message = $"{added.Count} assignment{(added.Count == 1 ? "" : "s")} added.";
+        Message = added.Count == 1 ? T["1 assignment added."] : T["{0} assignments added.", added.Count];
         return RedirectToPage();
     }
 
@@ -128,7 +128,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, UserMana
         var company = await db.ReviewerCompanyAsync(input.ReviewerUserId, ct);
         if (!await db.ReviewableBy(input.ReviewerUserId, company).AnyAsync(p => p.Id == input.ProposalId, ct))
         {
-            ModelState.AddModelError("", "That reviewer has a conflict of interest with this proposal (or it is not under review).");
+            ModelState.AddModelError("", T["That reviewer has a conflict of interest with this proposal (or it is not under review)."]);
             return Page();
         }
         if (!await db.ReviewAssignments.AnyAsync(a => a.ProposalId == input.ProposalId && a.ReviewerUserId == input.ReviewerUserId, ct))
@@ -136,7 +136,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, UserMana
             db.ReviewAssignments.Add(new ReviewAssignment { ProposalId = input.ProposalId, ReviewerUserId = input.ReviewerUserId, AssignedAt = time.GetUtcNow().UtcDateTime, AssignedByUserId = Me });
             await db.SaveChangesAsync(ct);
         }
-        Message = "Reviewer assigned.";
+        Message = T["Reviewer assigned."];
         return RedirectToPage();
     }
 
@@ -145,7 +145,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, UserMana
         // Tracked, not ExecuteDelete, so the audit log records it.
         db.ReviewAssignments.RemoveRange(await db.ReviewAssignments.Where(a => a.ProposalId == input.ProposalId && a.ReviewerUserId == input.ReviewerUserId).ToListAsync(ct));
         await db.SaveChangesAsync(ct);
-        Message = "Assignment removed.";
+        Message = T["Assignment removed."];
         return RedirectToPage();
     }
 
@@ -170,7 +170,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, UserMana
             .Select(p => new { p.Id, p.Title, Reviewers = db.ReviewAssignments.Where(a => a.ProposalId == p.Id).Select(a => a.ReviewerUserId).ToList() })
             .ToListAsync(ct);
         Assignments = rows.Select(r => new AssignmentRow(r.Id, r.Title,
-            r.Reviewers.Select(id => (id, emails.GetValueOrDefault(id, "(no longer a reviewer)"))).OrderBy(x => x.Item2).ToList())).ToList();
+            r.Reviewers.Select(id => (id, emails.GetValueOrDefault(id, T["(no longer a reviewer)"].Value))).OrderBy(x => x.Item2).ToList())).ToList();
         return true;
     }
 

@@ -11,16 +11,17 @@ using Microsoft.EntityFrameworkCore;
 namespace AiEngineer.Web.Pages.Admin.Review;
 
 /// <summary>Decision notifications: edit the templates, read and edit each draft, then send (which puts them in the outbox).</summary>
-public class NotificationsModel(AppDbContext db, ConferenceContext conferences, TimeProvider time, OutboxSignal outbox, EmailTemplates templates) : PageModel
+public class NotificationsModel(AppDbContext db, ConferenceContext conferences, TimeProvider time, OutboxSignal outbox, EmailTemplates templates,
+    Microsoft.Extensions.Localization.IStringLocalizer<AdminText> T) : PageModel
 {
     public sealed class TextInput
     {
         public int Id { get; set; }
         public DecisionKind Kind { get; set; }
-        [Required(ErrorMessage = "A subject is required.")]
+        [Display(Name = "Subject"), Required(ErrorMessage = "A subject is required.")]
         [StringLength(DecisionNotification.SubjectMaxLength, ErrorMessage = "The subject can be at most {1} characters.")]
         public string Subject { get; set; } = "";
-        [Required(ErrorMessage = "A message is required.")]
+        [Display(Name = "Message"), Required(ErrorMessage = "A message is required.")]
         [StringLength(DecisionNotification.BodyMaxLength, ErrorMessage = "The message can be at most {1} characters.")]
         public string Body { get; set; } = "";
     }
@@ -43,7 +44,7 @@ public class NotificationsModel(AppDbContext db, ConferenceContext conferences, 
         draft.Subject = input.Subject.Trim();
         draft.Body = input.Body.Trim();
         await db.SaveChangesAsync(ct);
-        Message = $"The draft to {draft.ToEmail} is saved.";
+        Message = T["The draft to {0} is saved.", draft.ToEmail];
         return RedirectToPage();
     }
 
@@ -54,7 +55,7 @@ public class NotificationsModel(AppDbContext db, ConferenceContext conferences, 
         if (draft is null) return NotFound();
         db.DecisionNotifications.Remove(draft);
         await db.SaveChangesAsync(ct);
-        Message = $"The draft to {draft.ToEmail} is discarded; nothing was sent.";
+        Message = T["The draft to {0} is discarded; nothing was sent.", draft.ToEmail];
         return RedirectToPage();
     }
 
@@ -74,7 +75,7 @@ public class NotificationsModel(AppDbContext db, ConferenceContext conferences, 
         }
         await db.SaveChangesAsync(ct);
         outbox.Notify();
-        Message = $"{drafts.Count} notification{(drafts.Count == 1 ? "" : "s")} sent.";
+        Message = drafts.Count == 1 ? T["1 notification sent."] : T["{0} notifications sent.", drafts.Count];
         return RedirectToPage();
     }
 

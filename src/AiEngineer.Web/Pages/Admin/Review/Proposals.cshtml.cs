@@ -19,7 +19,8 @@ namespace AiEngineer.Web.Pages.Admin.Review;
 /// Every reviewed proposal with its scores, filterable and sortable from the query string; decisions one at a time
 /// or in bulk. A decision drafts its notifications; nothing is emailed until an organizer sends the drafts.
 /// </summary>
-public class ProposalsModel(AppDbContext db, ConferenceContext conferences, TimeProvider time, IOptionsMonitor<SiteOptions> site, EmailTemplates templates) : PageModel
+public class ProposalsModel(AppDbContext db, ConferenceContext conferences, TimeProvider time, IOptionsMonitor<SiteOptions> site, EmailTemplates templates,
+    Microsoft.Extensions.Localization.IStringLocalizer<AdminText> T) : PageModel
 {
     public sealed record CriterionStat(double? Mean, int? Spread);
     public sealed record Row(int Id, string Title, string Track, string Format, ProposalState State, int Reviews, IReadOnlyList<CriterionStat> Stats, double? Overall);
@@ -57,7 +58,7 @@ public class ProposalsModel(AppDbContext db, ConferenceContext conferences, Time
         if (conference is null) return NotFound();
         if (!Enum.TryParse<DecisionKind>(decision, out var kind) || selected.Count == 0)
         {
-            Problem = "Choose at least one proposal and a decision.";
+            Problem = T["Choose at least one proposal and a decision."];
             return RedirectToPage(new { State, Track, Q, Sort });
         }
         var state = kind switch { DecisionKind.Accepted => ProposalState.Accepted, DecisionKind.Rejected => ProposalState.Rejected, _ => ProposalState.Waitlisted };
@@ -68,7 +69,8 @@ public class ProposalsModel(AppDbContext db, ConferenceContext conferences, Time
         var proposals = await db.Proposals.Include(p => p.Speakers).Include(p => p.StateChanges)
             .Where(p => p.ConferenceEventId == conference.Id && selected.Contains(p.Id)).ToListAsync(ct);
         var refused = new List<string>();
-        var confirmBy = settings.ConfirmBy is { } by ? $"{conference.ToLocal(by):MMMM d, yyyy h:mm tt} ({conference.TimeZoneId})" : "as soon as you can";
+        // The email is English whatever the organizer's language: its date too.
+        var confirmBy = settings.ConfirmBy is { } by ? string.Create(CultureInfo.InvariantCulture, $"{conference.ToLocal(by):MMMM d, yyyy h:mm tt} ({conference.TimeZoneId})") : "as soon as you can";
         foreach (var p in proposals)
         {
             try { p.Decide(state, me, now); }
@@ -95,7 +97,8 @@ public class ProposalsModel(AppDbContext db, ConferenceContext conferences, Time
         }
         await db.SaveChangesAsync(ct);
         var done = proposals.Count - refused.Count;
-        Message = $"{done} proposal{(done == 1 ? "" : "s")} {state.ToString().ToLowerInvariant()}; notifications drafted, nothing sent yet.";
+        var decided = T[state.ToString().ToLowerInvariant()];
+        Message = done == 1 ? T["1 proposal {0}; notifications drafted, nothing sent yet.", decided] : T["{1} proposals {0}; notifications drafted, nothing sent yet.", decided, done];
         if (refused.Count > 0) Problem = string.Join(" ", refused);
         return RedirectToPage(new { State, Track, Q, Sort });
     }

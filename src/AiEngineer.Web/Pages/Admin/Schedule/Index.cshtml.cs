@@ -16,23 +16,23 @@ namespace AiEngineer.Web.Pages.Admin.Schedule;
 /// The draft schedule for one day: the grid of rooms and slots, placing confirmed sessions and non-talk items,
 /// the warnings, and publishing a new version with its changelog.
 /// </summary>
-public class IndexModel(AppDbContext db, ConferenceContext conferences, ScheduleDraft drafts, TimeProvider time) : PageModel
+public class IndexModel(AppDbContext db, ConferenceContext conferences, ScheduleDraft drafts, TimeProvider time, Microsoft.Extensions.Localization.IStringLocalizer<AdminText> T) : PageModel
 {
     public sealed class PlaceInput
     {
-        [Required(ErrorMessage = "Choose a session.")] public int? ProposalId { get; set; }
-        [Required(ErrorMessage = "Choose a time slot.")] public int? SlotId { get; set; }
-        [Required(ErrorMessage = "Choose a room.")] public int? RoomId { get; set; }
+        [Display(Name = "Confirmed session"), Required(ErrorMessage = "Choose a session.")] public int? ProposalId { get; set; }
+        [Display(Name = "Time slot"), Required(ErrorMessage = "Choose a time slot.")] public int? SlotId { get; set; }
+        [Display(Name = "Room"), Required(ErrorMessage = "Choose a room.")] public int? RoomId { get; set; }
         public ScheduleItemKind Kind { get; set; } = ScheduleItemKind.Session;
     }
 
     public sealed class ItemInput
     {
-        [Required(ErrorMessage = "Give the item a title, for example “Lunch”.")]
+        [Display(Name = "Title"), Required(ErrorMessage = "Give the item a title, for example “Lunch”.")]
         [StringLength(ScheduleItem.TitleMaxLength, ErrorMessage = "The title can be at most {1} characters.")]
         public string Title { get; set; } = "";
         public ScheduleItemKind Kind { get; set; } = ScheduleItemKind.Break;
-        [Required(ErrorMessage = "Choose a time slot.")] public int? SlotId { get; set; }
+        [Display(Name = "Time slot"), Required(ErrorMessage = "Choose a time slot.")] public int? SlotId { get; set; }
         /// <summary>Empty means every room.</summary>
         public int? RoomId { get; set; }
     }
@@ -52,7 +52,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, Schedule
     public HashSet<int> WarnedItems { get; private set; } = [];
     [BindProperty] public PlaceInput Place { get; set; } = new();
     [BindProperty] public ItemInput Item { get; set; } = new();
-    [BindProperty, StringLength(ScheduleVersion.NoteMaxLength, ErrorMessage = "The note can be at most {1} characters.")]
+    [BindProperty, Display(Name = "Note for the changelog (optional)"), StringLength(ScheduleVersion.NoteMaxLength, ErrorMessage = "The note can be at most {1} characters.")]
     public string? Note { get; set; }
     [TempData] public string? Message { get; set; }
 
@@ -75,11 +75,11 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, Schedule
             var proposal = await db.Proposals.AsNoTracking().Where(p => p.Id == Place.ProposalId && p.ConferenceEventId == conference.Id)
                 .Select(p => new { p.Title, p.State }).FirstOrDefaultAsync(ct);
             var slot = await db.TimeSlots.FirstOrDefaultAsync(s => s.Id == Place.SlotId && s.ConferenceEventId == conference.Id, ct);
-            if (proposal is null) ModelState.AddModelError("Place.ProposalId", "That session does not exist.");
-            else if (proposal.State != ProposalState.Confirmed) ModelState.AddModelError("Place.ProposalId", $"“{proposal.Title}” is not confirmed by its speaker, so it cannot be placed.");
-            if (slot is null) ModelState.AddModelError("Place.SlotId", "That time slot does not exist.");
-            if (!conference.Rooms.Any(r => r.Id == Place.RoomId)) ModelState.AddModelError("Place.RoomId", "That room does not exist.");
-            if (Place.Kind is not (ScheduleItemKind.Session or ScheduleItemKind.Keynote)) ModelState.AddModelError("Place.Kind", "A session is placed as a session or a keynote.");
+            if (proposal is null) ModelState.AddModelError("Place.ProposalId", T["That session does not exist."]);
+            else if (proposal.State != ProposalState.Confirmed) ModelState.AddModelError("Place.ProposalId", T["“{0}” is not confirmed by its speaker, so it cannot be placed.", proposal.Title]);
+            if (slot is null) ModelState.AddModelError("Place.SlotId", T["That time slot does not exist."]);
+            if (!conference.Rooms.Any(r => r.Id == Place.RoomId)) ModelState.AddModelError("Place.RoomId", T["That room does not exist."]);
+            if (Place.Kind is not (ScheduleItemKind.Session or ScheduleItemKind.Keynote)) ModelState.AddModelError("Place.Kind", T["A session is placed as a session or a keynote."]);
             if (ModelState.IsValid)
             {
                 var item = await db.ScheduleItems.FirstOrDefaultAsync(i => i.ProposalId == Place.ProposalId, ct);
@@ -91,7 +91,9 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, Schedule
                 item.UpdatedAt = Now;
                 await db.SaveChangesAsync(ct);
                 var room = conference.Rooms.First(r => r.Id == Place.RoomId).Name;
-                Message = $"{(moved ? "Moved" : "Placed")} “{proposal!.Title}” at {ProgramStore.Describe(conference, slot.StartsAt)}, {room}. The public schedule changes when you publish.";
+                Message = moved
+                    ? T["Moved “{0}” at {1:ddd MMM d, h:mm tt}, {2}. The public schedule changes when you publish.", proposal!.Title, conference.ToLocal(slot.StartsAt), room]
+                    : T["Placed “{0}” at {1:ddd MMM d, h:mm tt}, {2}. The public schedule changes when you publish.", proposal!.Title, conference.ToLocal(slot.StartsAt), room];
                 return RedirectToPage(new { day = ProgramStore.DayOf(conference, slot.StartsAt) });
             }
         }
@@ -107,9 +109,9 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, Schedule
         if (ModelState.IsValid)
         {
             var slot = await db.TimeSlots.FirstOrDefaultAsync(s => s.Id == Item.SlotId && s.ConferenceEventId == conference.Id, ct);
-            if (slot is null) ModelState.AddModelError("Item.SlotId", "That time slot does not exist.");
-            if (Item.RoomId is not null && !conference.Rooms.Any(r => r.Id == Item.RoomId)) ModelState.AddModelError("Item.RoomId", "That room does not exist.");
-            if (Item.Kind == ScheduleItemKind.Session) ModelState.AddModelError("Item.Kind", "Sessions come from confirmed proposals: use “Place a session”.");
+            if (slot is null) ModelState.AddModelError("Item.SlotId", T["That time slot does not exist."]);
+            if (Item.RoomId is not null && !conference.Rooms.Any(r => r.Id == Item.RoomId)) ModelState.AddModelError("Item.RoomId", T["That room does not exist."]);
+            if (Item.Kind == ScheduleItemKind.Session) ModelState.AddModelError("Item.Kind", T["Sessions come from confirmed proposals: use “Place a session”."]);
             if (ModelState.IsValid)
             {
                 db.ScheduleItems.Add(new ScheduleItem
@@ -118,7 +120,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, Schedule
                     Title = Item.Title.Trim(), UpdatedAt = Now,
                 });
                 await db.SaveChangesAsync(ct);
-                Message = $"Added “{Item.Title.Trim()}” at {ProgramStore.Describe(conference, slot.StartsAt)}.";
+                Message = T["Added “{0}” at {1:ddd MMM d, h:mm tt}.", Item.Title.Trim(), conference.ToLocal(slot.StartsAt)];
                 return RedirectToPage(new { day = ProgramStore.DayOf(conference, slot.StartsAt) });
             }
         }
@@ -134,7 +136,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, Schedule
         if (item is null) return NotFound();
         db.ScheduleItems.Remove(item);
         await db.SaveChangesAsync(ct);
-        Message = "Removed from the draft. The public schedule changes when you publish.";
+        Message = T["Removed from the draft. The public schedule changes when you publish."];
         return RedirectToPage(new { day });
     }
 
@@ -150,7 +152,9 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, Schedule
             var outcome = await drafts.PublishAsync(conference, Me, Note ?? "", Now, ct);
             if (outcome.Version is { } v)
             {
-                Message = $"Published version {v.Number}. {outcome.EmailCount} email{(outcome.EmailCount == 1 ? "" : "s")} to speakers whose sessions changed are on their way.";
+                Message = outcome.EmailCount == 1
+                    ? T["Published version {0}. 1 email to speakers whose sessions changed are on their way.", v.Number]
+                    : T["Published version {0}. {1} emails to speakers whose sessions changed are on their way.", v.Number, outcome.EmailCount];
                 return RedirectToPage(new { day });
             }
             ModelState.AddModelError("", outcome.Problem!);
@@ -185,7 +189,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, Schedule
         Sessions = confirmed.Select(p => new SessionOption(p.Id, p.Title,
                 string.Join(", ", p.Speakers.Select(s => names.GetValueOrDefault(s, ""))),
                 p.Format, p.DurationMinutes,
-                placed.TryGetValue(p.Id, out var e) ? $"{ProgramStore.Describe(conference, e.Entry.StartsAt)}, {e.Entry.RoomName}" : null))
+                placed.TryGetValue(p.Id, out var e) ? T["{0:ddd MMM d, h:mm tt}, {1}", conference.ToLocal(e.Entry.StartsAt), e.Entry.RoomName].Value : null))
             .ToList();
         return true;
     }

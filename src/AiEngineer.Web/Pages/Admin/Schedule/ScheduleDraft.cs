@@ -15,7 +15,8 @@ namespace AiEngineer.Web.Pages.Admin.Schedule;
 /// The draft schedule as the checker and the publisher see it, and publishing it: one place that turns the draft
 /// into a new public version, its changelog and the emails to speakers whose sessions were added, moved or removed.
 /// </summary>
-public sealed class ScheduleDraft(AppDbContext db, ProgramStore published, IOptionsMonitor<SiteOptions> siteOptions, TimeProvider time, EmailTemplates templates)
+public sealed class ScheduleDraft(AppDbContext db, ProgramStore published, IOptionsMonitor<SiteOptions> siteOptions, TimeProvider time, EmailTemplates templates,
+    Microsoft.Extensions.Localization.IStringLocalizer<AdminText> T)
 {
     public sealed record Draft(IReadOnlyList<ProgramEntry> Entries, IReadOnlyList<SpeakerInfo> Speakers, IReadOnlyList<ScheduleWarning> Warnings);
 
@@ -87,9 +88,9 @@ public sealed class ScheduleDraft(AppDbContext db, ProgramStore published, IOpti
         var previous = await published.GetAsync(conference, ct);
         var (program, changes) = Build(conference, draft, previous, now);
         if (previous is not null && changes.Count == 0)
-            return new(null, $"Nothing has changed since version {previous.Version}; there is nothing to publish.");
+            return new(null, T["Nothing has changed since version {0}; there is nothing to publish.", previous.Version]);
         if (previous is null && program.Sessions.Count == 0)
-            return new(null, "The schedule is empty. Place sessions or items before publishing.");
+            return new(null, T["The schedule is empty. Place sessions or items before publishing."]);
 
         var version = new ScheduleVersion
         {
@@ -111,7 +112,7 @@ public sealed class ScheduleDraft(AppDbContext db, ProgramStore published, IOpti
         {
             // The unique (conference, number) index: another organizer published version N a moment ago.
             db.ChangeTracker.Clear();
-            return new(null, "Someone else published the schedule a moment ago. Review the changes again and publish.");
+            return new(null, T["Someone else published the schedule a moment ago. Review the changes again and publish."]);
         }
         return new(version, null, emails);
     }

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AiEngineer.Web.Pages.Admin.Vouchers;
 
 /// <summary>Lists vouchers with their uses, and creates new ones.</summary>
-public class IndexModel(AppDbContext db, ConferenceContext conferences) : PageModel
+public class IndexModel(AppDbContext db, ConferenceContext conferences, Microsoft.Extensions.Localization.IStringLocalizer<AdminVouchersText> T) : PageModel
 {
     public IReadOnlyList<Voucher> Vouchers { get; private set; } = [];
     public IReadOnlyList<TicketType> Types { get; private set; } = [];
@@ -17,15 +17,15 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences) : PageMo
 
     public sealed class InputModel
     {
-        [Required, StringLength(Voucher.CodeMaxLength)] public string Code { get; set; } = "";
-        public VoucherKind Kind { get; set; } = VoucherKind.PercentOff;
-        [Range(0, 1_000_000)] public decimal Value { get; set; }
-        [Range(1, 100_000)] public int MaxUses { get; set; } = 1;
-        public DateTime? ValidFrom { get; set; }
-        public DateTime? ValidUntil { get; set; }
+        [Display(Name = "Code"), Required, StringLength(Voucher.CodeMaxLength)] public string Code { get; set; } = "";
+        [Display(Name = "Kind")] public VoucherKind Kind { get; set; } = VoucherKind.PercentOff;
+        [Display(Name = "Percent or amount (USD)"), Range(0, 1_000_000)] public decimal Value { get; set; }
+        [Display(Name = "Uses (one per ticket)"), Range(1, 100_000)] public int MaxUses { get; set; } = 1;
+        [Display(Name = "Valid from")] public DateTime? ValidFrom { get; set; }
+        [Display(Name = "Valid until")] public DateTime? ValidUntil { get; set; }
         public bool UnlocksHidden { get; set; }
         public List<int> TicketTypeIds { get; set; } = [];
-        [StringLength(500)] public string? Note { get; set; }
+        [Display(Name = "Note (who it is for)"), StringLength(500)] public string? Note { get; set; }
     }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
@@ -52,11 +52,11 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences) : PageMo
         var known = Types.Select(t => t.Id).ToHashSet();
         foreach (var id in Input.TicketTypeIds.Distinct().Where(known.Contains)) voucher.TicketTypes.Add(new VoucherTicketType { TicketTypeId = id });
         foreach (var p in voucher.Validate()) ModelState.AddModelError("", p);
-        if (await db.Vouchers.AnyAsync(v => v.Code == voucher.Code, ct)) ModelState.AddModelError("", $"A voucher {voucher.Code} already exists.");
+        if (await db.Vouchers.AnyAsync(v => v.Code == voucher.Code, ct)) ModelState.AddModelError("", T["A voucher {0} already exists.", voucher.Code]);
         if (!ModelState.IsValid) return Page();
         db.Vouchers.Add(voucher);
         await db.SaveChangesAsync(ct);
-        TempData["AdminMessage"] = $"Created voucher {voucher.Code}.";
+        TempData["AdminMessage"] = T["Created voucher {0}.", voucher.Code].Value;
         return Redirect("/admin/vouchers");
     }
 
