@@ -71,7 +71,7 @@ public class BackOfficeJourneyTests(BrowserFixture fixture) : BrowserTest, IClas
         await page.GotoAsync("/admin/settings");
         await BrowserFixture.AssertAccessibleAsync(page);
         await BrowserFixture.ScreenshotAsync(page, "admin-settings");
-        await page.GetByLabel("Tagline").FillAsync("Ship AI products that work.");
+        await page.GetByLabel("Tagline · English").FillAsync("Ship AI products that work.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save details" }).ClickAsync();
         await page.GetByText("The conference details are saved").WaitForAsync();
         await page.GotoAsync("/");
