@@ -4,6 +4,7 @@ using System.Xml.Linq;
 using AiEngineer.Core.Email;
 using AiEngineer.Web.Tests.Cfp;
 using AiEngineer.Web.Tests.Infrastructure;
+using AiEngineer.Web.Tests.Review;
 using AiEngineer.Web.Tests.Schedule;
 using AiEngineer.Web.Tests.Tickets;
 using Microsoft.EntityFrameworkCore;
@@ -101,6 +102,33 @@ public class EmailLanguageTests(TicketsFixture fixture) : IClassFixture<TicketsF
             new() { ["Input.Subject"] = "", ["Input.Body"] = "" }, "/admin/email/templates/edit?kind=tickets.confirmation");
         Assert.Contains("A subject is required.", await organizer.ShownAsync(refused));
         await organizer.PostFormAsync(page + "&handler=Reset", [], page);
+    }
+
+    [Fact]
+    public async Task Decision_drafts_are_written_in_each_speakers_language_whatever_the_organizer_reads()
+    {
+        await Site.SetReviewAsync(confirmBy: Site.Time.GetUtcNow().UtcDateTime.AddDays(10));
+        var zh = await Site.SubmittedProposalAsync("zh.decided@example.com", "Agents that remember", "Li Na");
+        var en = await Site.SubmittedProposalAsync("en.decided@example.com", "Agents that forget", "Ann Smith");
+        await ChineseBrowserAsync(await Site.SignedInClientAsync("zh.decided@example.com"));
+        var organizer = await ChineseBrowserAsync(await Site.OrganizerAsync("lang.decider@example.com"));
+
+        var response = await organizer.PostAsync("/admin/review/proposals?handler=Decide", new FormUrlEncodedContent(
+        [
+            KeyValuePair.Create("__RequestVerificationToken", HttpClientFormExtensions.AntiforgeryToken(await organizer.GetStringAsync("/admin/review/proposals"))),
+            KeyValuePair.Create("selected", zh.ToString()), KeyValuePair.Create("selected", en.ToString()), KeyValuePair.Create("decision", "Accepted"),
+        ]));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await organizer.PostFormAsync("/admin/review/notifications?handler=Send", [], "/admin/review/notifications")).StatusCode);
+
+        var chinese = await fixture.Smtp.WaitForAsync("zh.decided@example.com", m => m.Subject!.Contains("Agents that remember"));
+        Assert.Equal("您的提案“Agents that remember”已被录用", chinese.Subject);
+        Assert.Contains("年", chinese.TextBody);
+        Assert.Contains("<html lang=\"zh-Hans\">", chinese.HtmlBody);
+        var english = await fixture.Smtp.WaitForAsync("en.decided@example.com", m => m.Subject!.Contains("Agents that forget"));
+        Assert.Equal("Your proposal “Agents that forget” is accepted", english.Subject);
+        Assert.DoesNotContain("年", english.TextBody); // the confirm-by date in English, though the organizer reads Chinese
+        Assert.Contains("<html lang=\"en\">", english.HtmlBody);
     }
 }
 

@@ -67,9 +67,12 @@ public class NotificationsModel(AppDbContext db, ConferenceContext conferences, 
         var query = db.DecisionNotifications.Where(n => n.SentAt == null);
         if (ids.Count > 0) query = query.Where(n => ids.Contains(n.Id));
         var drafts = await query.ToListAsync(ct);
+        var recipients = drafts.Select(d => d.ToUserId).Distinct().ToList();
+        var languages = await db.Users.AsNoTracking().Where(u => recipients.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Language, ct);
         foreach (var d in drafts)
         {
             d.MarkSent(me, now);
+            using var language = templates.In(languages.GetValueOrDefault(d.ToUserId)); // the layout around the draft, in the speaker's language
             db.OutboundEmails.Add(EmailComposer.Compose(d.ToEmail, null, d.Subject, templates.RenderMarkdown(d.Body),
                 DecisionNotification.EmailKindOf(d.Kind), now, templates.ConferenceName()));
         }

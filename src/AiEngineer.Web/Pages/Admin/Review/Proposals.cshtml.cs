@@ -65,27 +65,32 @@ public class ProposalsModel(AppDbContext db, ConferenceContext conferences, Time
         var me = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
         var now = time.GetUtcNow().UtcDateTime;
         var settings = await db.ReviewSettingsAsync(conference.Id, ct);
-        var (subject, body, _) = templates.Current(EmailCatalog.Get(DecisionNotification.EmailKindOf(kind)));
+        var emailKind = EmailCatalog.Get(DecisionNotification.EmailKindOf(kind));
         var proposals = await db.Proposals.Include(p => p.Speakers).Include(p => p.StateChanges)
             .Where(p => p.ConferenceEventId == conference.Id && selected.Contains(p.Id)).ToListAsync(ct);
         var refused = new List<string>();
         // The email is English whatever the organizer's language: its date too.
-        var confirmBy = settings.ConfirmBy is { } by ? string.Create(CultureInfo.InvariantCulture, $"{conference.ToLocal(by):MMMM d, yyyy h:mm tt} ({conference.TimeZoneId})") : "as soon as you can";
+        // In the speaker's language, whatever language the organizer reads the back office in.
+        string ConfirmBy() => settings.ConfirmBy is { } by
+            ? Infrastructure.Email.EmailText.Get("{0:MMMM d, yyyy h:mm tt} ({1})", conference.ToLocal(by), conference.TimeZoneId)
+            : Infrastructure.Email.EmailText.Get("as soon as you can");
         foreach (var p in proposals)
         {
             try { p.Decide(state, me, now); }
             catch (CfpRuleException ex) { refused.Add($"“{p.Title}”: {ex.Message}"); continue; }
             var ids = p.Speakers.Select(s => s.UserId).ToList();
             var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
-                .Select(u => new { u.Id, u.Email, Name = db.SpeakerProfiles.Where(sp => sp.UserId == u.Id).Select(sp => sp.DisplayName).FirstOrDefault() ?? u.DisplayName ?? u.Email })
+                .Select(u => new { u.Id, u.Email, u.Language, Name = db.SpeakerProfiles.Where(sp => sp.UserId == u.Id).Select(sp => sp.DisplayName).FirstOrDefault() ?? u.DisplayName ?? u.Email })
                 .ToListAsync(ct);
             var link = site.CurrentValue.Link($"/my/submissions/{p.Id}");
             foreach (var person in people.Where(x => !string.IsNullOrEmpty(x.Email)))
             {
+                using var language = templates.In(person.Language);
+                var (subject, body, _) = templates.Current(emailKind, CultureInfo.CurrentUICulture.Name);
                 var values = new Dictionary<string, string>
                 {
-                    ["speaker_name"] = person.Name ?? "", ["title"] = p.Title, ["confirm_link"] = link, ["confirm_by"] = confirmBy,
-                    [EmailCatalog.ConferenceName.Name] = conference.Name,
+                    ["speaker_name"] = person.Name ?? "", ["title"] = p.Title, ["confirm_link"] = link, ["confirm_by"] = ConfirmBy(),
+                    [EmailCatalog.ConferenceName.Name] = conference.LocalName,
                 };
                 string Fill(string text) => EmailTemplate.Fill(text, values);
                 db.DecisionNotifications.Add(new DecisionNotification
