@@ -1,0 +1,126 @@
+using System.Net;
+using AiEngineer.Core.Tickets;
+using AiEngineer.Web.Tests.Infrastructure;
+using AiEngineer.Web.Tests.Tickets;
+using Microsoft.EntityFrameworkCore;
+
+namespace AiEngineer.Web.Tests.Site;
+
+/// <summary>
+/// The visitor's pages in Chinese: checkout and the order pages, signing in and creating an account, "My summit", and
+/// the speaker, sponsor and live pages. Each renders with no English interface string, and what a person is told after
+/// an action (a refused form, a rule of the call for papers) is Chinese too.
+/// </summary>
+public class ChinesePublicPagesTests(ChinesePublicPagesTests.Fixture fixture) : IClassFixture<ChinesePublicPagesTests.Fixture>
+{
+    public sealed class Fixture : SiteFixture
+    {
+        protected override string Environment => "Development"; // the demo summit
+    }
+
+    private SiteFactory Site => fixture.Site;
+
+    /// <summary>A client whose language is Chinese (the header's link sets the cookie), as a person who chose it.</summary>
+    private async Task<HttpClient> ChineseClientAsync(HttpClient? client = null)
+    {
+        client ??= Site.CreateBrowserlikeClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/language?c=zh-Hans&returnUrl=%2F")).StatusCode);
+        return client;
+    }
+
+    private static async Task<string> TextAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+    private Task<int> AddTypeAsync(string name, long price, TicketKind kind = TicketKind.InPerson) => Site.WithDbAsync(async db =>
+    {
+        var type = new TicketType { Name = name, Kind = kind, PriceMinor = price, Capacity = 20, MaxPerOrder = 5 };
+        db.TicketTypes.Add(type);
+        await db.SaveChangesAsync();
+        return type.Id;
+    });
+
+    // ---- Checkout and orders ----
+
+    [Fact]
+    public async Task Checkout_in_chinese_shows_no_english()
+    {
+        var inPerson = await AddTypeAsync("Chinese Checkout Pass", 45_000);
+        var remote = await AddTypeAsync("Chinese Checkout Stream", 5_000, TicketKind.Remote);
+        var html = await NoEnglish.OnAsync(Site, Site.CreateClient(), $"/tickets/checkout?qty[{inPerson}]=1&qty[{remote}]=1", "SiteText", "TicketsText");
+        Assert.Contains("填写信息", WebUtility.HtmlDecode(html));
+    }
+
+    [Fact]
+    public async Task A_refused_checkout_tells_the_buyer_why_in_chinese()
+    {
+        var type = await AddTypeAsync("Chinese Refused Pass", 45_000);
+        var client = await ChineseClientAsync();
+        var invalid = await TicketsFixture.CheckoutAsync(client, new() { [type] = 1 }, "refused.zh@example.com",
+            tamper: f => { f["Input.BuyerName"] = ""; f["Input.Attendees[0].Email"] = "not-an-address"; });
+        var page = await TextAsync(invalid);
+        Assert.Contains("您的订单未能提交：", page);
+        Assert.Contains("请填写购票人姓名。", page);
+        Assert.Contains("电子邮件不是有效的电子邮件地址。", page);
+        Assert.DoesNotContain("Your order was not placed", page);
+
+        // A rule of the sale (Core's message, a known sentence) is in Chinese as well.
+        var voucher = await TicketsFixture.CheckoutAsync(client, new() { [type] = 1 }, "voucher.zh@example.com", voucher: "NO-SUCH-CODE");
+        Assert.Contains("该优惠码无效。", await TextAsync(voucher));
+    }
+
+    private async Task<(string Code, string Token)> InvoiceOrderAsync(HttpClient client, string email, string typeName)
+    {
+        var type = await AddTypeAsync(typeName, 45_000);
+        var response = await TicketsFixture.CheckoutAsync(client, new() { [type] = 2 }, email, method: "Invoice");
+        var code = TicketsFixture.CodeFrom(response);
+        var token = await Site.WithDbAsync(db => db.Orders.Where(o => o.Code == code).Select(o => o.AccessToken).SingleAsync());
+        return (code, token);
+    }
+
+    [Fact]
+    public async Task An_order_awaiting_payment_and_a_paid_one_show_no_english()
+    {
+        var client = await ChineseClientAsync();
+        var (code, token) = await InvoiceOrderAsync(client, "order.zh@example.com", "Chinese Order Pass");
+        var pending = WebUtility.HtmlDecode(await NoEnglish.OnAsync(Site, client, $"/orders/{code}?token={token}", "SiteText", "OrdersText"));
+        Assert.Contains("待支付", pending);
+        Assert.Contains("data-format=\"{0} 分 {1} 秒\"", pending); // tickets.js's words
+        Assert.Contains("并在附言中注明 <strong>" + code + "</strong>", pending);
+
+        await Site.WithDbAsync(async db =>
+        {
+            var order = await db.Orders.SingleAsync(o => o.Code == code);
+            order.Status = OrderStatus.Paid;
+            order.PaidAt = order.CreatedAt;
+            await db.SaveChangesAsync();
+        });
+        var paid = WebUtility.HtmlDecode(await NoEnglish.OnAsync(Site, client, $"/orders/{code}?token={token}", "SiteText", "OrdersText"));
+        Assert.Contains("您已成功报名！", paid);
+        Assert.Contains("（发票）", paid); // the payment method's label
+        Assert.Contains("的二维码\"", paid);
+    }
+
+    [Fact]
+    public async Task The_payment_page_and_an_order_action_speak_chinese()
+    {
+        var client = await ChineseClientAsync();
+        var (code, token) = await InvoiceOrderAsync(client, "pay.zh@example.com", "Chinese Pay Pass");
+        await Site.WithDbAsync(async db =>
+        {
+            var order = await db.Orders.SingleAsync(o => o.Code == code);
+            order.PaymentMethod = PaymentMethod.Card; // no card provider in this site: the page says so
+            await db.SaveChangesAsync();
+        });
+        var pay = WebUtility.HtmlDecode(await NoEnglish.OnAsync(Site, client, $"/orders/{code}/pay?token={token}", "SiteText", "OrdersText"));
+        Assert.Contains("目前暂不支持银行卡支付，请联系主办方。", pay);
+
+        var link = $"/orders/{code}?token={token}";
+        var ticket = await Site.WithDbAsync(db => db.Tickets.Where(t => t.Order.Code == code).Select(t => t.Id).FirstAsync());
+        var edit = await client.PostFormAsync(link + "&handler=Edit", new()
+        {
+            ["Attendee.TicketId"] = ticket.ToString(), ["Attendee.Name"] = "Lin", ["Attendee.Email"] = "lin@example.com", ["Attendee.ShirtSize"] = "XXXXL",
+        }, formPage: link);
+        var shown = await client.ShownAsync(edit);
+        Assert.Contains("未知的 T 恤尺码“XXXXL”。", shown);
+        Assert.DoesNotContain("Unknown T-shirt size", shown);
+    }
+}
