@@ -3,6 +3,7 @@ using AiEngineer.Core.Tickets;
 using AiEngineer.Web.Tests.Infrastructure;
 using AiEngineer.Web.Tests.Tickets;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AiEngineer.Web.Tests.Site;
 
@@ -122,5 +123,73 @@ public class ChinesePublicPagesTests(ChinesePublicPagesTests.Fixture fixture) : 
         var shown = await client.ShownAsync(edit);
         Assert.Contains("未知的 T 恤尺码“XXXXL”。", shown);
         Assert.DoesNotContain("Unknown T-shirt size", shown);
+    }
+
+    // ---- Signing in and creating an account ----
+
+    [Theory]
+    [InlineData("/Identity/Account/Login")]
+    [InlineData("/Identity/Account/Register")]
+    public async Task Sign_in_and_registration_show_no_english(string path) =>
+        await NoEnglish.OnAsync(Site, Site.CreateClient(), path, "SiteText", "AccountText");
+
+    [Fact]
+    public async Task Identitys_own_refusals_and_the_forms_are_in_chinese()
+    {
+        var client = await ChineseClientAsync();
+        Dictionary<string, string> Registration(string email, string password) => new()
+        {
+            ["Input.DisplayName"] = "Lin Wei", ["Input.Email"] = email, ["Input.Password"] = password, ["Input.ConfirmPassword"] = password,
+        };
+        var weak = await TextAsync(await client.PostFormAsync("/Identity/Account/Register", Registration("weak.zh@example.com", "alllowercase1")));
+        Assert.Contains("密码至少需要包含一个大写字母（A-Z）。", weak);
+        Assert.DoesNotContain("Passwords must", weak);
+
+        await Site.CreateUserAsync("taken.zh@example.com");
+        var taken = await TextAsync(await client.PostFormAsync("/Identity/Account/Register", Registration("taken.zh@example.com", SiteFactory.Password)));
+        Assert.Contains("电子邮件“taken.zh@example.com”已被注册。", taken);
+        Assert.DoesNotContain("is already taken", taken);
+
+        var mismatch = await TextAsync(await client.PostFormAsync("/Identity/Account/Register", new()
+        {
+            ["Input.DisplayName"] = "", ["Input.Email"] = "x.zh@example.com", ["Input.Password"] = "short", ["Input.ConfirmPassword"] = "other",
+        }));
+        Assert.Contains("请填写你的姓名。", mismatch);            // the standard message with the field's Chinese name
+        Assert.Contains("密码至少需要 10 个字符。", mismatch);
+        Assert.Contains("两次输入的密码不一致。", mismatch);
+
+        var wrong = await TextAsync(await client.PostFormAsync("/Identity/Account/Login", new() { ["Input.Email"] = "taken.zh@example.com", ["Input.Password"] = "Wrong-password-1" }));
+        Assert.Contains("电子邮件或密码不正确。", wrong);
+        var empty = await TextAsync(await client.PostFormAsync("/Identity/Account/Login", new() { ["Input.Email"] = "", ["Input.Password"] = "" }));
+        Assert.Contains("请填写电子邮件。", empty);
+        Assert.Contains("请填写密码。", empty);
+    }
+
+    [Fact]
+    public void The_error_describer_speaks_identitys_own_english_and_replaces_every_message()
+    {
+        using var scope = Site.Services.CreateScope();
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("en");
+        try
+        {
+            var ours = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.IdentityErrorDescriber>();
+            Assert.IsType<Web.Areas.Identity.Pages.Account.AccountErrorDescriber>(ours);
+            var identitys = new Microsoft.AspNetCore.Identity.IdentityErrorDescriber();
+            var methods = typeof(Microsoft.AspNetCore.Identity.IdentityErrorDescriber).GetMethods()
+                .Where(m => m.IsVirtual && m.ReturnType == typeof(Microsoft.AspNetCore.Identity.IdentityError)).ToList();
+            Assert.True(methods.Count >= 20);
+            foreach (var method in methods)
+            {
+                Assert.True(ours.GetType().GetMethod(method.Name, method.GetParameters().Select(p => p.ParameterType).ToArray())!.DeclaringType == ours.GetType(),
+                    $"{method.Name} is not translated");
+                var args = method.GetParameters().Select(p => p.ParameterType == typeof(int) ? (object)7 : "someone@example.com").ToArray();
+                var english = (Microsoft.AspNetCore.Identity.IdentityError)method.Invoke(identitys, args)!;
+                var translated = (Microsoft.AspNetCore.Identity.IdentityError)method.Invoke(ours, args)!;
+                Assert.Equal(english.Code, translated.Code);
+                Assert.Equal(english.Description, translated.Description);
+            }
+        }
+        finally { System.Globalization.CultureInfo.CurrentUICulture = culture; }
     }
 }

@@ -16,7 +16,7 @@ public class ValidationTextTests
     private static readonly string[] NotYetTranslated =
     [
         "AiEngineer.Web.Pages.Admin", "AiEngineer.Web.Pages.Review", "AiEngineer.Web.Pages.Checkin", "AiEngineer.Web.Pages.My",
-        "AiEngineer.Web.Pages.Sponsors", "AiEngineer.Web.Areas.Identity",
+        "AiEngineer.Web.Pages.Sponsors",
         "AiEngineer.Web.Pages.Cfp",
     ];
 

@@ -70,7 +70,8 @@ public static class ValidationLocalization
             foreach (var attribute in context.Attributes.OfType<ValidationAttribute>())
             {
                 if (attribute.ErrorMessage is not null || attribute.ErrorMessageResourceType is not null) continue;
-                attribute.ErrorMessage = Default(attribute);
+                // Only a known message: setting null would erase an attribute's own default (it then throws when validating).
+                if (Default(attribute) is { } message) attribute.ErrorMessage = message;
             }
         }
 

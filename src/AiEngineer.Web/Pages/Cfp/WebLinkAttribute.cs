@@ -6,7 +6,8 @@ namespace AiEngineer.Web.Pages.Cfp;
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class WebLinkAttribute : ValidationAttribute
 {
-    public WebLinkAttribute() : base("{0} must be a full web address starting with https:// or http://.") { }
+    // As ErrorMessage (not the base constructor's default) so that the feature's resource translates it.
+    public WebLinkAttribute() => ErrorMessage = "{0} must be a full web address starting with https:// or http://.";
 
     public override bool IsValid(object? value) =>
         value is not string s || string.IsNullOrWhiteSpace(s)
