@@ -1,5 +1,6 @@
 using System.Net;
 using AiEngineer.Core.Tickets;
+using AiEngineer.Web.Tests.Cfp;
 using AiEngineer.Web.Tests.Infrastructure;
 using AiEngineer.Web.Tests.Tickets;
 using Microsoft.EntityFrameworkCore;
@@ -191,5 +192,91 @@ public class ChinesePublicPagesTests(ChinesePublicPagesTests.Fixture fixture) : 
             }
         }
         finally { System.Globalization.CultureInfo.CurrentUICulture = culture; }
+    }
+
+    // ---- My summit ----
+
+    /// <summary>A signed-in person whose language is Chinese, with a draft proposal, an order and a paid sponsorship.</summary>
+    private async Task<(HttpClient Client, int Proposal)> ChineseSpeakerAsync(string email)
+    {
+        var user = await Site.CreateUserAsync(email);
+        var client = await ChineseClientAsync(await Site.SignedInClientAsync(email));
+        var call = await Site.EnsureCallAsync();
+        var proposal = await client.CreateProposalAsync(call, "Evals in Chinese");
+        await InvoiceOrderAsync(client, email, "My Chinese Pass " + email);
+        await Site.WithDbAsync(async db =>
+        {
+            var tier = await db.SponsorTiers.OrderBy(t => t.SortOrder).FirstAsync();
+            var now = Site.Time.GetUtcNow().UtcDateTime;
+            db.Sponsorships.Add(new Core.Sponsors.Sponsorship
+            {
+                Slug = "zh-" + user.Id[..8], TierId = tier.Id, ContactUserId = user.Id, CompanyName = "Zhong Labs " + user.Id[..4], Website = "https://zhong.example.com",
+                ContactName = "Lin", ContactEmail = email, ContactPhone = "+86 10 5555 0100", BillingAddress = "1 Chang'an Ave, Beijing", VatId = "CN123",
+                Description = "Labs.", Status = Core.Sponsors.SponsorshipStatus.Live, CreatedAt = now, HoldExpiresAt = now.AddDays(14), PaidAt = now,
+                PaymentMethod = Core.Sponsors.SponsorPayment.Invoice, PaymentReference = "BANK-42", IdempotencyKey = Guid.NewGuid(),
+            });
+            db.Sponsorships.Add(new Core.Sponsors.Sponsorship
+            {
+                Slug = "zh2-" + user.Id[..8], TierId = tier.Id, ContactUserId = user.Id, CompanyName = "Zhong Labs Approved " + user.Id[..4], Website = "https://zhong.example.com",
+                ContactName = "Lin", ContactEmail = email, ContactPhone = "+86 10 5555 0100", BillingAddress = "1 Chang'an Ave, Beijing",
+                Description = "Labs.", Status = Core.Sponsors.SponsorshipStatus.Approved, CreatedAt = now, HoldExpiresAt = now.AddDays(14), IdempotencyKey = Guid.NewGuid(),
+            });
+            await db.SaveChangesAsync();
+        });
+        return (client, proposal);
+    }
+
+    [Fact]
+    public async Task Every_my_summit_page_in_chinese_shows_no_english()
+    {
+        var (client, proposal) = await ChineseSpeakerAsync("my.zh@example.com");
+        string[] pages =
+        [
+            "/my", "/my/tickets", "/my/data", "/my/two-factor-required?returnUrl=%2Fadmin", "/my/availability", "/my/profile",
+            "/my/submissions", "/my/submissions/edit", $"/my/submissions/edit/{proposal}", $"/my/submissions/{proposal}", "/my/sponsor",
+        ];
+        foreach (var page in pages)
+            await NoEnglish.OnAsync(Site, client, page, "SiteText", "MyText", "RuleText");
+        var sponsor = WebUtility.HtmlDecode(await client.GetStringAsync("/my/sponsor"));
+        Assert.Contains("（通过发票支付）（付款编号 BANK-42）", sponsor);
+        Assert.Contains("，增值税号 CN123。", sponsor);
+        var details = WebUtility.HtmlDecode(await client.GetStringAsync($"/my/submissions/{proposal}"));
+        Assert.Contains(">草稿</span>", details); // the state badge's label
+    }
+
+    [Fact]
+    public async Task A_refused_rule_of_the_call_and_refused_forms_are_in_chinese_and_the_english_stays_as_it_was()
+    {
+        var (client, proposal) = await ChineseSpeakerAsync("rules.zh@example.com");
+        var link = $"/my/submissions/{proposal}";
+        Assert.Contains("你的提案已撤回。", await client.ShownAsync(await client.PostFormAsync(link + "?handler=Withdraw", new(), formPage: link)));
+        var again = await client.ShownAsync(await client.PostFormAsync(link + "?handler=Withdraw", new(), formPage: link));
+        Assert.Contains("该提案当前状态为“已撤回”，无法撤回。", again); // the state's label inside the rule's sentence
+        Assert.DoesNotContain("cannot be withdrawn", again);
+
+        // The same refusal in English is the Core's own sentence.
+        await Site.CreateUserAsync("rules.en@example.com");
+        var english = await Site.SignedInClientAsync("rules.en@example.com");
+        var call = await Site.EnsureCallAsync();
+        var id = await english.CreateProposalAsync(call, "Evals in English");
+        var enLink = $"/my/submissions/{id}";
+        await english.PostFormAsync(enLink + "?handler=Withdraw", new(), formPage: enLink);
+        var enAgain = await english.ShownAsync(await english.PostFormAsync(enLink + "?handler=Withdraw", new(), formPage: enLink));
+        Assert.Contains("This proposal is withdrawn; it cannot be withdrawn.", enAgain);
+
+        var profile = await TextAsync(await client.PostFormAsync("/my/profile", new() { ["Input.DisplayName"] = "", ["Input.Website"] = "javascript:alert(1)" }));
+        Assert.Contains("请填写要在大会议程上显示的姓名。", profile);
+        Assert.Contains("个人网站必须是以 https:// 或 http:// 开头的完整网址。", profile);
+
+        var days = await Site.WithDbAsync(db => db.Conferences.Select(c => new { c.StartDate, c.DayCount }).FirstAsync());
+        var fields = new Dictionary<string, string>();
+        for (var i = 0; i < days.DayCount; i++)
+        {
+            fields[$"Days[{i}].Day"] = days.StartDate.AddDays(i).ToString("yyyy-MM-dd");
+            fields[$"Days[{i}].Choice"] = i == 0 ? "Part" : "AllDay";
+        }
+        var availability = await TextAsync(await client.PostFormAsync("/my/availability", fields));
+        Assert.Contains("：请填写可演讲的开始和结束时间。", availability);
+        Assert.Contains(days.StartDate.ToString("M月d日"), availability);
     }
 }
