@@ -109,7 +109,7 @@ public class ProposalReview
     {
         if (!settings.IsOpenAt(now)) throw new CfpRuleException("Review is closed; scores can no longer be changed.");
         var problems = Validate(settings.Criteria, scores, comment.Trim());
-        if (problems.Count > 0) throw new CfpRuleException(string.Join(" ", problems));
+        if (problems.Count > 0) throw new CfpRuleException("{0}", string.Join(" ", problems)); // the problems as Validate words them
         foreach (var (criterionId, score) in scores)
         {
             var existing = Scores.FirstOrDefault(s => s.CriterionId == criterionId);

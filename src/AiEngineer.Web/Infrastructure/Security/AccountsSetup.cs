@@ -23,6 +23,7 @@ public static class AccountsSetup
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddRoles<IdentityRole>()
+            .AddErrorDescriber<Areas.Identity.Pages.Account.AccountErrorDescriber>() // Identity's messages in the visitor's language
             .AddEntityFrameworkStores<AppDbContext>();
 
         // Keys in the database: every instance reads the same ring, so a cookie from one works on another.

@@ -16,7 +16,8 @@ namespace AiEngineer.Web.Pages.Orders;
 /// </summary>
 [Infrastructure.Payments.FormsPostToCheckout] // "Try again" ends on Stripe Checkout
 public class PayModel(AppDbContext db, IPaymentGateway payments, TimeProvider time, IOptionsMonitor<SiteOptions> site,
-    UserManager<Core.Accounts.AppUser> users, ILogger<PayModel> log) : PageModel
+    UserManager<Core.Accounts.AppUser> users, ILogger<PayModel> log,
+    Microsoft.Extensions.Localization.IStringLocalizer<OrdersText> T) : PageModel
 {
     public Order Order { get; private set; } = null!;
     public string? Token { get; private set; }
@@ -36,7 +37,7 @@ public class PayModel(AppDbContext db, IPaymentGateway payments, TimeProvider ti
         if (order.Status != OrderStatus.Pending || order.PaymentMethod != PaymentMethod.Card) return Redirect(orderLink);
         if (!payments.IsConfigured)
         {
-            Problem = "Card payments are not available right now. Please contact the organizers.";
+            Problem = T["Card payments are not available right now. Please contact the organizers."];
             return Page();
         }
 
@@ -48,7 +49,7 @@ public class PayModel(AppDbContext db, IPaymentGateway payments, TimeProvider ti
                 site.CurrentValue.Link(orderLink + "&paid=true"), site.CurrentValue.Link(orderLink + "&cancelled=true"), ct),
             now, log, $"order {order.Code}", ct);
         if (url is not null) return Redirect(url);
-        Problem = "The payment provider did not answer. Your seats are still held; please try again in a moment.";
+        Problem = T["The payment provider did not answer. Your seats are still held; please try again in a moment."];
         Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         return Page();
     }

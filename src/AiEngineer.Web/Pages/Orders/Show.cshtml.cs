@@ -16,7 +16,8 @@ namespace AiEngineer.Web.Pages.Orders;
 /// edits attendee details until the cut-off, transfers a ticket, and cancels under the published policy.
 /// </summary>
 public class ShowModel(AppDbContext db, TicketSales sales, ITicketEmails emails, OrderRefunds refunds, TimeProvider time,
-    IOptionsMonitor<TicketingOptions> options, ConferenceContext conferences, UserManager<Core.Accounts.AppUser> users) : PageModel
+    IOptionsMonitor<TicketingOptions> options, ConferenceContext conferences, UserManager<Core.Accounts.AppUser> users,
+    Microsoft.Extensions.Localization.IStringLocalizer<OrdersText> T) : PageModel
 {
     public Order Order { get; private set; } = null!;
     public string? Token { get; private set; }
@@ -35,20 +36,20 @@ public class ShowModel(AppDbContext db, TicketSales sales, ITicketEmails emails,
     public sealed class AttendeeInput
     {
         public long TicketId { get; set; }
-        [Required(ErrorMessage = "Enter the attendee's name."), StringLength(Ticket.NameMaxLength)] public string Name { get; set; } = "";
-        [Required(ErrorMessage = "Enter the attendee's email."), EmailAddress, StringLength(Ticket.EmailMaxLength)] public string Email { get; set; } = "";
-        [StringLength(Ticket.FieldMaxLength)] public string? Company { get; set; }
-        [StringLength(Ticket.FieldMaxLength)] public string? JobTitle { get; set; }
-        [StringLength(Ticket.NeedsMaxLength)] public string? Dietary { get; set; }
-        [StringLength(Ticket.NeedsMaxLength)] public string? Accessibility { get; set; }
-        [StringLength(8)] public string? ShirtSize { get; set; }
+        [Display(Name = "Name"), Required(ErrorMessage = "Enter the attendee's name."), StringLength(Ticket.NameMaxLength)] public string Name { get; set; } = "";
+        [Display(Name = "Email"), Required(ErrorMessage = "Enter the attendee's email."), EmailAddress, StringLength(Ticket.EmailMaxLength)] public string Email { get; set; } = "";
+        [Display(Name = "Company"), StringLength(Ticket.FieldMaxLength)] public string? Company { get; set; }
+        [Display(Name = "Job title"), StringLength(Ticket.FieldMaxLength)] public string? JobTitle { get; set; }
+        [Display(Name = "Dietary needs"), StringLength(Ticket.NeedsMaxLength)] public string? Dietary { get; set; }
+        [Display(Name = "Accessibility needs"), StringLength(Ticket.NeedsMaxLength)] public string? Accessibility { get; set; }
+        [Display(Name = "T-shirt size"), StringLength(8)] public string? ShirtSize { get; set; }
     }
 
     public sealed class TransferInput
     {
         public long TicketId { get; set; }
-        [Required(ErrorMessage = "Enter the new holder's name."), StringLength(Ticket.NameMaxLength)] public string Name { get; set; } = "";
-        [Required(ErrorMessage = "Enter the new holder's email."), EmailAddress, StringLength(Ticket.EmailMaxLength)] public string Email { get; set; } = "";
+        [Display(Name = "New holder's name"), Required(ErrorMessage = "Enter the new holder's name."), StringLength(Ticket.NameMaxLength)] public string Name { get; set; } = "";
+        [Display(Name = "New holder's email"), Required(ErrorMessage = "Enter the new holder's email."), EmailAddress, StringLength(Ticket.EmailMaxLength)] public string Email { get; set; } = "";
     }
 
     public async Task<IActionResult> OnGetAsync(string code, string? token, bool paid, bool cancelled, CancellationToken ct)
@@ -65,22 +66,22 @@ public class ShowModel(AppDbContext db, TicketSales sales, ITicketEmails emails,
     {
         if (!await LoadAsync(code, token, ct)) return NotFound();
         var last = Order.Events.Where(e => e.Kind == "resent").Select(e => (DateTime?)e.At).Max();
-        if (last is not null && Now - last < TimeSpan.FromMinutes(2)) return Back("The email was just sent; please wait a couple of minutes before asking again.", error: true);
+        if (last is not null && Now - last < TimeSpan.FromMinutes(2)) return Back(T["The email was just sent; please wait a couple of minutes before asking again."], error: true);
         var order = await db.Orders.Include(o => o.Tickets).FirstAsync(o => o.Id == Order.Id, ct);
-        if (emails.Resend(order, Now) is not { } email) return Back("There is no email to resend for this order.", error: true);
+        if (emails.Resend(order, Now) is not { } email) return Back(T["There is no email to resend for this order."], error: true);
         db.OutboundEmails.Add(email);
         order.Log("resent", "Email sent again at the buyer's request", Now, order.BuyerEmail);
         await db.SaveChangesAsync(ct);
-        return Back($"We sent the email to {order.BuyerEmail} again.");
+        return Back(T["We sent the email to {0} again.", order.BuyerEmail]);
     }
 
     public async Task<IActionResult> OnPostEditAsync(string code, string? token, [Bind(Prefix = "Attendee")] AttendeeInput attendee, CancellationToken ct)
     {
         if (!await LoadAsync(code, token, ct)) return NotFound();
-        if (!ModelState.IsValid) return Back(FirstError() ?? "Check the attendee's details.", error: true);
-        if (!BeforeCutoff) return Back("Attendee details can no longer be changed; transfer the ticket instead.", error: true);
-        if (Order.Status is not (OrderStatus.Pending or OrderStatus.Paid)) return Back("This order can no longer be changed.", error: true);
-        if (attendee.ShirtSize is { Length: > 0 } size && !Ticket.ShirtSizes.Contains(size)) return Back($"Unknown T-shirt size '{size}'.", error: true);
+        if (!ModelState.IsValid) return Back(FirstError() ?? T["Check the attendee's details."], error: true);
+        if (!BeforeCutoff) return Back(T["Attendee details can no longer be changed; transfer the ticket instead."], error: true);
+        if (Order.Status is not (OrderStatus.Pending or OrderStatus.Paid)) return Back(T["This order can no longer be changed."], error: true);
+        if (attendee.ShirtSize is { Length: > 0 } size && !Ticket.ShirtSizes.Contains(size)) return Back(T["Unknown T-shirt size '{0}'.", size], error: true);
         var ticket = await db.Tickets.Include(t => t.Order).Include(t => t.TicketType).FirstOrDefaultAsync(t => t.Id == attendee.TicketId && t.OrderId == Order.Id, ct);
         if (ticket is null) return NotFound();
         ticket.AttendeeName = attendee.Name.Trim();
@@ -92,30 +93,31 @@ public class ShowModel(AppDbContext db, TicketSales sales, ITicketEmails emails,
         ticket.ShirtSize = ticket.TicketType.Kind == TicketKind.InPerson ? Blank(attendee.ShirtSize) : null;
         ticket.Order.Log("edited", $"Attendee details of {ticket.AttendeeName} updated", Now, ticket.Order.BuyerEmail);
         await db.SaveChangesAsync(ct);
-        return Back("Attendee details saved.");
+        return Back(T["Attendee details saved."]);
     }
 
     public async Task<IActionResult> OnPostTransferAsync(string code, string? token, [Bind(Prefix = "Transfer")] TransferInput transfer, CancellationToken ct)
     {
         if (!await LoadAsync(code, token, ct)) return NotFound();
-        if (!ModelState.IsValid) return Back(FirstError() ?? "Enter the new holder's name and email.", error: true);
+        if (!ModelState.IsValid) return Back(FirstError() ?? T["Enter the new holder's name and email."], error: true);
         var (ticket, error) = await sales.TransferAsync(Order.Id, transfer.TicketId, transfer.Name, transfer.Email, Order.BuyerEmail, ct);
-        return error is not null ? Back(error, error: true) : Back($"The ticket now belongs to {ticket!.AttendeeName}, who has been emailed a new code. The old code no longer works.");
+        return error is not null ? Back(T[error], error: true) // the sales rules' messages, in the visitor's language where the resource has them
+            : Back(T["The ticket now belongs to {0}, who has been emailed a new code. The old code no longer works.", ticket!.AttendeeName]);
     }
 
     public async Task<IActionResult> OnPostCancelAsync(string code, string? token, CancellationToken ct)
     {
         if (!await LoadAsync(code, token, ct)) return NotFound();
-        if (!CanCancel) return Back("This order can no longer be cancelled online. Tickets can still be transferred.", error: true);
+        if (!CanCancel) return Back(T["This order can no longer be cancelled online. Tickets can still be transferred."], error: true);
         var wasPaid = Order.Status == OrderStatus.Paid && Order.TotalMinor > 0;
         var cancelled = await sales.CancelAsync(Order.Id, Order.BuyerEmail, "Cancelled by the buyer", ct);
-        if (!wasPaid) return Back("Your order is cancelled.");
+        if (!wasPaid) return Back(T["Your order is cancelled."]);
         if (cancelled!.PaymentMethod == PaymentMethod.Card)
         {
             var error = await refunds.RefundAsync(cancelled, cancelled.TotalMinor - cancelled.RefundedMinor, Order.BuyerEmail, ct);
-            return Back(error is null ? "Your order is cancelled and refunded in full to your card." : "Your order is cancelled; the organizers will refund you shortly.");
+            return Back(error is null ? T["Your order is cancelled and refunded in full to your card."] : T["Your order is cancelled; the organizers will refund you shortly."]);
         }
-        return Back("Your order is cancelled. The organizers will refund your bank transfer.");
+        return Back(T["Your order is cancelled. The organizers will refund your bank transfer."]);
     }
 
     private async Task<bool> LoadAsync(string code, string? token, CancellationToken ct)

@@ -14,7 +14,7 @@ namespace AiEngineer.Web.Pages.Tickets;
 [Infrastructure.Payments.FormsPostToCheckout] // "Place order" by card ends on Stripe Checkout
 public class CheckoutModel(AppDbContext db, TicketSales sales, Infrastructure.Tickets.TicketTypeStore ticketTypes, UserManager<AppUser> users,
     IOptionsMonitor<TicketingOptions> options, TimeProvider time, Infrastructure.Payments.IPaymentGateway payments, ILogger<CheckoutModel> log,
-    Infrastructure.Site.ConferenceContext conferences) : PageModel
+    Infrastructure.Site.ConferenceContext conferences, Microsoft.Extensions.Localization.IStringLocalizer<TicketsText> T) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     public Dictionary<int, TicketType> Types { get; private set; } = new();
@@ -26,26 +26,26 @@ public class CheckoutModel(AppDbContext db, TicketSales sales, Infrastructure.Ti
     public sealed class InputModel
     {
         public Guid IdempotencyKey { get; set; }
-        [StringLength(Core.Tickets.Voucher.CodeMaxLength)] public string? Voucher { get; set; }
+        [Display(Name = "Voucher code"), StringLength(Core.Tickets.Voucher.CodeMaxLength)] public string? Voucher { get; set; }
         public List<AttendeeModel> Attendees { get; set; } = [];
-        [Required(ErrorMessage = "Enter the buyer's name."), StringLength(Order.NameMaxLength)] public string BuyerName { get; set; } = "";
-        [Required(ErrorMessage = "Enter the buyer's email."), EmailAddress, StringLength(Order.EmailMaxLength)] public string BuyerEmail { get; set; } = "";
-        [StringLength(Order.CompanyMaxLength)] public string? BuyerCompany { get; set; }
-        [StringLength(Order.AddressMaxLength)] public string? InvoiceAddress { get; set; }
-        [StringLength(Order.VatIdMaxLength)] public string? VatId { get; set; }
+        [Display(Name = "Name"), Required(ErrorMessage = "Enter the buyer's name."), StringLength(Order.NameMaxLength)] public string BuyerName { get; set; } = "";
+        [Display(Name = "Email"), Required(ErrorMessage = "Enter the buyer's email."), EmailAddress, StringLength(Order.EmailMaxLength)] public string BuyerEmail { get; set; } = "";
+        [Display(Name = "Company"), StringLength(Order.CompanyMaxLength)] public string? BuyerCompany { get; set; }
+        [Display(Name = "Invoice address"), StringLength(Order.AddressMaxLength)] public string? InvoiceAddress { get; set; }
+        [Display(Name = "VAT ID"), StringLength(Order.VatIdMaxLength)] public string? VatId { get; set; }
         public PaymentMethod Method { get; set; } = PaymentMethod.Card;
     }
 
     public sealed class AttendeeModel
     {
         public int TicketTypeId { get; set; }
-        [Required(ErrorMessage = "Enter each attendee's name."), StringLength(Ticket.NameMaxLength)] public string Name { get; set; } = "";
-        [Required(ErrorMessage = "Enter each attendee's email."), EmailAddress, StringLength(Ticket.EmailMaxLength)] public string Email { get; set; } = "";
-        [StringLength(Ticket.FieldMaxLength)] public string? Company { get; set; }
-        [StringLength(Ticket.FieldMaxLength)] public string? JobTitle { get; set; }
-        [StringLength(Ticket.NeedsMaxLength)] public string? Dietary { get; set; }
-        [StringLength(Ticket.NeedsMaxLength)] public string? Accessibility { get; set; }
-        [StringLength(8)] public string? ShirtSize { get; set; }
+        [Display(Name = "Name"), Required(ErrorMessage = "Enter each attendee's name."), StringLength(Ticket.NameMaxLength)] public string Name { get; set; } = "";
+        [Display(Name = "Email"), Required(ErrorMessage = "Enter each attendee's email."), EmailAddress, StringLength(Ticket.EmailMaxLength)] public string Email { get; set; } = "";
+        [Display(Name = "Company"), StringLength(Ticket.FieldMaxLength)] public string? Company { get; set; }
+        [Display(Name = "Job title"), StringLength(Ticket.FieldMaxLength)] public string? JobTitle { get; set; }
+        [Display(Name = "Dietary needs"), StringLength(Ticket.NeedsMaxLength)] public string? Dietary { get; set; }
+        [Display(Name = "Accessibility needs"), StringLength(Ticket.NeedsMaxLength)] public string? Accessibility { get; set; }
+        [Display(Name = "T-shirt size"), StringLength(8)] public string? ShirtSize { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync([FromQuery] Dictionary<int, int>? qty, string? voucher, CancellationToken ct)
@@ -54,7 +54,7 @@ public class CheckoutModel(AppDbContext db, TicketSales sales, Infrastructure.Ti
         var chosen = (qty ?? new()).Where(kv => kv.Value > 0).ToList();
         if (chosen.Count == 0 || chosen.Any(kv => kv.Value > 50))
         {
-            TempData["TicketsMessage"] = "Choose at least one ticket.";
+            TempData["TicketsMessage"] = T["Choose at least one ticket."].Value;
             return Redirect("/tickets" + (string.IsNullOrWhiteSpace(voucher) ? "" : "?voucher=" + Uri.EscapeDataString(voucher)));
         }
         Input.IdempotencyKey = Guid.NewGuid();
@@ -76,9 +76,9 @@ public class CheckoutModel(AppDbContext db, TicketSales sales, Infrastructure.Ti
         if (Input.Attendees.Count == 0 || await conferences.IsOverAsync(ct)) return Redirect("/tickets"); // /tickets says sales have closed
         if (!await LoadAsync(ct)) return Redirect("/tickets");
         foreach (var a in Input.Attendees.Where(a => a.ShirtSize is { Length: > 0 } && !Ticket.ShirtSizes.Contains(a.ShirtSize)))
-            ModelState.AddModelError("", $"Unknown T-shirt size '{a.ShirtSize}'.");
+            ModelState.AddModelError("", T["Unknown T-shirt size '{0}'.", a.ShirtSize!]);
         if (Input.Method == PaymentMethod.Card && !CardEnabled && (Quote?.Total ?? 0) > 0)
-            ModelState.AddModelError("", "Card payments are not available; choose another way to pay.");
+            ModelState.AddModelError("", T["Card payments are not available; choose another way to pay."]);
         if (!ModelState.IsValid)
         {
             Errors = ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).Distinct().ToList();

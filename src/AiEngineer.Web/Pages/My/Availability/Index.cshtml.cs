@@ -13,7 +13,7 @@ namespace AiEngineer.Web.Pages.My.Availability;
 /// When a speaker can present, day by day, in the event's zone. Organizers see a warning when they place a session
 /// outside it. Saying nothing (every day "all day") means available throughout.
 /// </summary>
-public class IndexModel(AppDbContext db, ConferenceContext conferences) : PageModel
+public class IndexModel(AppDbContext db, ConferenceContext conferences, Microsoft.Extensions.Localization.IStringLocalizer<MyText> T) : PageModel
 {
     public enum DayChoice { AllDay, Part, None }
 
@@ -62,22 +62,22 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences) : PageMo
         Conference = conference;
         var days = EventDays(conference);
         if (Days.Count != days.Count || Days.Select(d => d.Day).Except(days).Any())
-            ModelState.AddModelError("", "The form does not match the conference days. Reload the page and try again.");
+            ModelState.AddModelError("", T["The form does not match the conference days. Reload the page and try again."]);
         var ranges = new List<SpeakerAvailability>();
         for (var i = 0; i < Days.Count && ModelState.IsValid; i++)
         {
             var d = Days[i];
-            var label = d.Day.ToString("dddd, MMMM d", System.Globalization.CultureInfo.InvariantCulture);
+            string label = T["{0:dddd, MMMM d}", d.Day];
             switch (d.Choice)
             {
                 case DayChoice.AllDay:
                     ranges.Add(Range(conference, d.Day, TimeOnly.MinValue, null));
                     break;
                 case DayChoice.Part when d.From is null || d.To is null:
-                    ModelState.AddModelError($"Days[{i}].From", $"{label}: give the time you are available from and until.");
+                    ModelState.AddModelError($"Days[{i}].From", T["{0}: give the time you are available from and until.", label]);
                     break;
                 case DayChoice.Part when d.To <= d.From:
-                    ModelState.AddModelError($"Days[{i}].To", $"{label}: the end must be after the start.");
+                    ModelState.AddModelError($"Days[{i}].To", T["{0}: the end must be after the start.", label]);
                     break;
                 case DayChoice.Part:
                     ranges.Add(Range(conference, d.Day, d.From!.Value, d.To!.Value == new TimeOnly(23, 59) ? null : d.To));
@@ -85,12 +85,12 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences) : PageMo
                 case DayChoice.None:
                     break;
                 default:
-                    ModelState.AddModelError("", "Choose all day, part of the day or not available.");
+                    ModelState.AddModelError("", T["Choose all day, part of the day or not available."]);
                     break;
             }
         }
         if (ModelState.IsValid && ranges.Count == 0)
-            ModelState.AddModelError("", "You said you cannot come on any day. Tell the organizers by email instead, so they can plan.");
+            ModelState.AddModelError("", T["You said you cannot come on any day. Tell the organizers by email instead, so they can plan."]);
         if (!ModelState.IsValid) return Page();
 
         await db.SpeakerAvailabilities.Where(a => a.UserId == Me).ExecuteDeleteAsync(ct);
@@ -101,7 +101,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences) : PageMo
             db.SpeakerAvailabilities.AddRange(ranges);
             await db.SaveChangesAsync(ct);
         }
-        Message = "Saved. Organizers will place your sessions within these times where they can.";
+        Message = T["Saved. Organizers will place your sessions within these times where they can."];
         return RedirectToPage();
     }
 

@@ -13,7 +13,7 @@ namespace AiEngineer.Web.Pages.My.Profile;
 /// <summary>The speaker profile, reused by every proposal: names, bio, links and a photo cleaned on the server.</summary>
 [RequestSizeLimit(ImageProcessor.MaxBytes + 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = ImageProcessor.MaxBytes + 1024 * 1024)]
-public class IndexModel(AppDbContext db, TimeProvider time) : PageModel
+public class IndexModel(AppDbContext db, TimeProvider time, Microsoft.Extensions.Localization.IStringLocalizer<MyText> T) : PageModel
 {
     public sealed class InputModel
     {
@@ -22,16 +22,22 @@ public class IndexModel(AppDbContext db, TimeProvider time) : PageModel
         [Display(Name = "Name on the program")]
         public string DisplayName { get; set; } = "";
         [StringLength(SpeakerProfile.ShortMaxLength, ErrorMessage = "The headline can be at most {1} characters.")]
+        [Display(Name = "Headline")]
         public string? Headline { get; set; }
         [StringLength(SpeakerProfile.ShortMaxLength, ErrorMessage = "The company can be at most {1} characters.")]
+        [Display(Name = "Company")]
         public string? Company { get; set; }
         [StringLength(SpeakerProfile.PronounsMaxLength, ErrorMessage = "Pronouns can be at most {1} characters.")]
+        [Display(Name = "Pronouns")]
         public string? Pronouns { get; set; }
         [StringLength(SpeakerProfile.ShortMaxLength, ErrorMessage = "The city can be at most {1} characters.")]
+        [Display(Name = "City")]
         public string? City { get; set; }
         [StringLength(SpeakerProfile.BioMaxLength, ErrorMessage = "The bio can be at most {1} characters.")]
+        [Display(Name = "Bio")]
         public string? Bio { get; set; }
         [StringLength(SpeakerProfile.UrlMaxLength, ErrorMessage = "The website address can be at most {1} characters."), WebLink]
+        [Display(Name = "Website")]
         public string? Website { get; set; }
         [StringLength(SpeakerProfile.UrlMaxLength, ErrorMessage = "The GitHub address can be at most {1} characters."), WebLink]
         [Display(Name = "GitHub")]
@@ -77,7 +83,7 @@ public class IndexModel(AppDbContext db, TimeProvider time) : PageModel
         if (Photo is { Length: > 0 })
         {
             (image, var error) = await ImageProcessor.ProcessAsync(Photo, ct);
-            if (error is not null) ModelState.AddModelError(nameof(Photo), error);
+            if (error is not null) ModelState.AddModelError(nameof(Photo), T[error]); // the processor's fixed sentences are in the resource
         }
         if (!ModelState.IsValid) return Page();
 
@@ -110,7 +116,7 @@ public class IndexModel(AppDbContext db, TimeProvider time) : PageModel
         await db.SaveChangesAsync(ct);
         if (oldPhotoId is not null && oldPhotoId != profile.PhotoId)
             await db.SpeakerPhotos.Where(p => p.Id == oldPhotoId && p.UserId == Me).ExecuteDeleteAsync(ct);
-        Saved = "Your speaker profile is saved.";
+        Saved = T["Your speaker profile is saved."];
         return RedirectToPage();
     }
 

@@ -15,12 +15,13 @@ namespace AiEngineer.Web.Pages.My.Sponsor;
 [RequestFormLimits(MultipartBodyLengthLimit = LogoProcessor.MaxBytes + 1024 * 1024)]
 [Infrastructure.Payments.FormsPostToCheckout] // "Pay by card" ends on Stripe Checkout
 public class IndexModel(AppDbContext db, UserManager<AppUser> users, TimeProvider time, Core.Tickets.TicketSales sales,
-    Infrastructure.Sponsors.SponsorCardPayments cardPayments) : PageModel
+    Infrastructure.Sponsors.SponsorCardPayments cardPayments, Microsoft.Extensions.Localization.IStringLocalizer<MyText> T) : PageModel
 {
     public Dictionary<int, Core.Tickets.Voucher> Vouchers { get; private set; } = new();
 
     public IReadOnlyList<Sponsorship> Sponsorships { get; private set; } = [];
     [BindProperty, Required(ErrorMessage = "Describe the company in a few sentences."), StringLength(Sponsorship.DescriptionMaxLength, ErrorMessage = "The description can be at most {1} characters.")]
+    [Display(Name = "Description")]
     public string Description { get; set; } = "";
     [BindProperty] public IFormFile? Logo { get; set; }
     public string? Message { get; private set; }
@@ -46,7 +47,7 @@ public class IndexModel(AppDbContext db, UserManager<AppUser> users, TimeProvide
         s.Description = Description.Trim();
         s.Log("Description updated by the contact", time.GetUtcNow().UtcDateTime, User.Identity?.Name);
         await db.SaveChangesAsync(ct);
-        TempData["SponsorMessage"] = "Description saved.";
+        TempData["SponsorMessage"] = T["Description saved."].Value;
         return Redirect("/my/sponsor");
     }
 
@@ -56,7 +57,7 @@ public class IndexModel(AppDbContext db, UserManager<AppUser> users, TimeProvide
         var s = await MineAsync(id, ct);
         if (s is null) return NotFound();
         var (logo, error) = await LogoProcessor.ProcessAsync(Logo, ct);
-        if (logo is null) { ModelState.AddModelError("Logo", error!); await LoadAsync(ct); return Page(); }
+        if (logo is null) { ModelState.AddModelError("Logo", T[error!]); await LoadAsync(ct); return Page(); } // the processor's fixed sentences are in the resource
         var now = time.GetUtcNow().UtcDateTime;
         var pending = new SponsorLogo { Content = logo.Content, ContentType = logo.ContentType, UploadedAt = now };
         db.SponsorLogos.Add(pending);
@@ -64,7 +65,7 @@ public class IndexModel(AppDbContext db, UserManager<AppUser> users, TimeProvide
         s.PendingLogoId = pending.Id;
         s.Log("New logo uploaded; waiting for an organizer's approval", now, User.Identity?.Name);
         await db.SaveChangesAsync(ct);
-        TempData["SponsorMessage"] = "Thanks: the new logo goes live once an organizer approves it.";
+        TempData["SponsorMessage"] = T["Thanks: the new logo goes live once an organizer approves it."].Value;
         return Redirect("/my/sponsor");
     }
 
@@ -85,16 +86,16 @@ public class IndexModel(AppDbContext db, UserManager<AppUser> users, TimeProvide
         ModelState.Remove(nameof(Description));
         var s = await MineAsync(id, ct);
         if (s is null) return NotFound();
-        if (s.Status != SponsorshipStatus.Live || s.TicketVoucherId is null) return Problem("Included tickets are available once the sponsorship is paid.");
-        if (string.IsNullOrWhiteSpace(name) || name.Length > Core.Tickets.Ticket.NameMaxLength) return Problem("Enter the attendee's name.");
-        if (string.IsNullOrWhiteSpace(email) || email.Length > Core.Tickets.Ticket.EmailMaxLength || !System.Net.Mail.MailAddress.TryCreate(email, out _)) return Problem("Enter the attendee's email address.");
+        if (s.Status != SponsorshipStatus.Live || s.TicketVoucherId is null) return Problem(T["Included tickets are available once the sponsorship is paid."]);
+        if (string.IsNullOrWhiteSpace(name) || name.Length > Core.Tickets.Ticket.NameMaxLength) return Problem(T["Enter the attendee's name."]);
+        if (string.IsNullOrWhiteSpace(email) || email.Length > Core.Tickets.Ticket.EmailMaxLength || !System.Net.Mail.MailAddress.TryCreate(email, out _)) return Problem(T["Enter the attendee's email address."]);
         var voucher = await db.Vouchers.AsNoTracking().Include(v => v.TicketTypes).FirstAsync(v => v.Id == s.TicketVoucherId, ct);
         var typeId = voucher.TicketTypes.Single().TicketTypeId;
         var outcome = await sales.PlaceOrderAsync(new Core.Tickets.OrderRequest(Guid.NewGuid(),
             [new Core.Tickets.AttendeeInput(typeId, name.Trim(), email.Trim(), s.CompanyName, null, null, null, null)],
             new Core.Tickets.BuyerInput(name.Trim(), email.Trim(), s.CompanyName, null, null), voucher.Code, Core.Tickets.PaymentMethod.Comp, users.GetUserId(User)), ct);
-        if (!outcome.Succeeded) return Problem(string.Join(" ", outcome.Errors));
-        TempData["SponsorMessage"] = $"Ticket issued to {name.Trim()}; they have been emailed.";
+        if (!outcome.Succeeded) return Problem(string.Join(" ", outcome.Errors.Select(e => T[e].Value))); // the sale's known sentences in the resource
+        TempData["SponsorMessage"] = T["Ticket issued to {0}; they have been emailed.", name.Trim()].Value;
         return Redirect("/my/sponsor");
     }
 

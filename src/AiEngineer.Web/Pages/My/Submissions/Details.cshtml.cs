@@ -7,6 +7,7 @@ using AiEngineer.Core.Data;
 using AiEngineer.Web.Infrastructure.Site;
 using AiEngineer.Web.Infrastructure.Tickets;
 using AiEngineer.Web.Pages.Cfp;
+using AiEngineer.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,9 @@ using Microsoft.EntityFrameworkCore;
 namespace AiEngineer.Web.Pages.My.Submissions;
 
 /// <summary>One proposal the speaker is on: what was written, who is on it, invitations, withdrawing, its history.</summary>
-public class DetailsModel(AppDbContext db, ConferenceContext conferences, TimeProvider time, SpeakerTickets speakerTickets, EmailTemplates templates, Microsoft.Extensions.Options.IOptionsMonitor<AiEngineer.Web.Infrastructure.Site.SiteOptions> site) : PageModel
+public class DetailsModel(AppDbContext db, ConferenceContext conferences, TimeProvider time, SpeakerTickets speakerTickets, EmailTemplates templates, Microsoft.Extensions.Options.IOptionsMonitor<AiEngineer.Web.Infrastructure.Site.SiteOptions> site,
+    Microsoft.Extensions.Localization.IStringLocalizer<MyText> T, Microsoft.Extensions.Localization.IStringLocalizer<Shared.RuleText> rules,
+    Microsoft.Extensions.Localization.IStringLocalizer<Shared.StatusText> labels) : PageModel
 {
     public sealed record Person(string UserId, string Name, string? Email, bool Primary);
 
@@ -40,7 +43,7 @@ public class DetailsModel(AppDbContext db, ConferenceContext conferences, TimePr
         await LoadAsync(id, ct) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostWithdrawAsync(int id, CancellationToken ct) =>
-        ChangeAsync(id, () => Proposal.Withdraw(Me, Now), "Your proposal is withdrawn.", notify: true, ct);
+        ChangeAsync(id, () => Proposal.Withdraw(Me, Now), T["Your proposal is withdrawn."], notify: true, ct);
 
     public async Task<IActionResult> OnPostInviteAsync(int id, CancellationToken ct)
     {
@@ -49,7 +52,7 @@ public class DetailsModel(AppDbContext db, ConferenceContext conferences, TimePr
         var email = InviteEmail!.Trim();
         if (Speakers.Any(s => string.Equals(s.Email, email, StringComparison.OrdinalIgnoreCase)))
         {
-            ModelState.AddModelError(nameof(InviteEmail), $"{email} is already a speaker on this proposal.");
+            ModelState.AddModelError(nameof(InviteEmail), T["{0} is already a speaker on this proposal.", email]);
             return Page();
         }
         string token;
@@ -59,13 +62,13 @@ public class DetailsModel(AppDbContext db, ConferenceContext conferences, TimePr
         }
         catch (CfpRuleException ex)
         {
-            ModelState.AddModelError(nameof(InviteEmail), ex.Message);
+            ModelState.AddModelError(nameof(InviteEmail), rules.Localize(labels, ex));
             return Page();
         }
         var link = site.CurrentValue.Link($"/cfp/invitations/{Uri.EscapeDataString(token)}");
         db.OutboundEmails.Add(ProposalEmails.Invitation(templates, email, Names.GetValueOrDefault(Me, "A speaker"), Proposal.Title, link, Now));
         await db.SaveChangesAsync(ct);
-        Message = $"Invitation sent to {email}.";
+        Message = T["Invitation sent to {0}.", email];
         return RedirectToPage(new { id });
     }
 
@@ -74,16 +77,16 @@ public class DetailsModel(AppDbContext db, ConferenceContext conferences, TimePr
 
     public async Task<IActionResult> OnPostConfirmAsync(int id, CancellationToken ct)
     {
-        var result = await ChangeAsync(id, () => Proposal.Answer(true, Me, Now, ConfirmBy), "Thank you for confirming! Your speaker ticket is on its way.", notify: true, ct);
+        var result = await ChangeAsync(id, () => Proposal.Answer(true, Me, Now, ConfirmBy), T["Thank you for confirming! Your speaker ticket is on its way."], notify: true, ct);
         if (Proposal?.State == ProposalState.Confirmed) await speakerTickets.IssueAsync(id, Me, ct);
         return result;
     }
 
     public Task<IActionResult> OnPostDeclineAsync(int id, CancellationToken ct) =>
-        ChangeAsync(id, () => Proposal.Answer(false, Me, Now, ConfirmBy), "You have declined. Thank you for letting us know.", notify: true, ct);
+        ChangeAsync(id, () => Proposal.Answer(false, Me, Now, ConfirmBy), T["You have declined. Thank you for letting us know."], notify: true, ct);
 
     public Task<IActionResult> OnPostRevokeAsync(int id, int invitationId, CancellationToken ct) =>
-        ChangeAsync(id, () => Proposal.RevokeInvitation(invitationId, Now), "The invitation is revoked; its link no longer works.", notify: false, ct);
+        ChangeAsync(id, () => Proposal.RevokeInvitation(invitationId, Now), T["The invitation is revoked; its link no longer works."], notify: false, ct);
 
     /// <summary>Loads the proposal, applies one rule, saves (with the state-change email when asked) and says what happened.</summary>
     private async Task<IActionResult> ChangeAsync(int id, Action change, string done, bool notify, CancellationToken ct)
@@ -95,7 +98,7 @@ public class DetailsModel(AppDbContext db, ConferenceContext conferences, TimePr
         }
         catch (CfpRuleException ex)
         {
-            Problem = ex.Message;
+            Problem = rules.Localize(labels, ex);
             return RedirectToPage(new { id });
         }
         // Every speaker on the proposal gets a record by email, co-speakers included.
@@ -128,7 +131,7 @@ public class DetailsModel(AppDbContext db, ConferenceContext conferences, TimePr
             .ToListAsync(ct);
         Names = people.ToDictionary(p => p.Id, p => p.Name ?? "");
         Speakers = proposal.Speakers.OrderByDescending(s => s.IsPrimary).ThenBy(s => s.JoinedAt)
-            .Select(s => new Person(s.UserId, Names.GetValueOrDefault(s.UserId, "Speaker"), people.FirstOrDefault(p => p.Id == s.UserId)?.Email, s.IsPrimary)).ToList();
+            .Select(s => new Person(s.UserId, Names.GetValueOrDefault(s.UserId, T["Speaker"].Value), people.FirstOrDefault(p => p.Id == s.UserId)?.Email, s.IsPrimary)).ToList();
         return true;
     }
 }

@@ -6,6 +6,7 @@ using AiEngineer.Core.Conference;
 using AiEngineer.Core.Data;
 using AiEngineer.Web.Infrastructure.Site;
 using AiEngineer.Web.Pages.Cfp;
+using AiEngineer.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,9 @@ namespace AiEngineer.Web.Pages.My.Submissions;
 /// Writes a proposal: a new one, or one the speaker is on. Saves a draft or submits. The window is checked again
 /// on every post, so a form opened before the deadline and sent after it keeps its text as a draft.
 /// </summary>
-public class EditModel(AppDbContext db, ConferenceContext conferences, TimeProvider time, EmailTemplates templates, Microsoft.Extensions.Options.IOptionsMonitor<AiEngineer.Web.Infrastructure.Site.SiteOptions> site) : PageModel
+public class EditModel(AppDbContext db, ConferenceContext conferences, TimeProvider time, EmailTemplates templates, Microsoft.Extensions.Options.IOptionsMonitor<AiEngineer.Web.Infrastructure.Site.SiteOptions> site,
+    Microsoft.Extensions.Localization.IStringLocalizer<MyText> T, Microsoft.Extensions.Localization.IStringLocalizer<Shared.RuleText> rules,
+    Microsoft.Extensions.Localization.IStringLocalizer<Shared.StatusText> labels) : PageModel
 {
     public sealed class InputModel
     {
@@ -25,6 +28,7 @@ public class EditModel(AppDbContext db, ConferenceContext conferences, TimeProvi
 
         [Required(ErrorMessage = "Please give your session a title.")]
         [StringLength(Proposal.TitleMaxLength, ErrorMessage = "The title can be at most {1} characters.")]
+        [Display(Name = "Title")]
         public string Title { get; set; } = "";
 
         [Required(ErrorMessage = "Please choose a format.")]
@@ -35,15 +39,19 @@ public class EditModel(AppDbContext db, ConferenceContext conferences, TimeProvi
         [Display(Name = "Track")]
         public int? TrackId { get; set; }
 
+        [Display(Name = "Level")]
         public ProposalLevel Level { get; set; } = ProposalLevel.Intermediate;
 
         [StringLength(Proposal.AbstractMaxLength, ErrorMessage = "The abstract can be at most {1} characters.")]
+        [Display(Name = "Public abstract")]
         public string? Abstract { get; set; }
 
         [StringLength(Proposal.DescriptionMaxLength, ErrorMessage = "The description for reviewers can be at most {1} characters.")]
+        [Display(Name = "Description for reviewers")]
         public string? Description { get; set; }
 
         [StringLength(Proposal.NotesMaxLength, ErrorMessage = "The notes can be at most {1} characters.")]
+        [Display(Name = "Notes to organizers")]
         public string? Notes { get; set; }
 
         public bool GivenBefore { get; set; }
@@ -91,8 +99,8 @@ public class EditModel(AppDbContext db, ConferenceContext conferences, TimeProvi
         if (!Existing.CanEdit(Now, window))
         {
             Problem = Existing.State == ProposalState.Submitted
-                ? window.ClosedReason(Now) + " A submitted proposal can no longer be changed."
-                : $"This proposal is {Existing.State.ToString().ToLowerInvariant()} and can no longer be changed.";
+                ? T["{0} A submitted proposal can no longer be changed.", rules[window.ClosedReason(Now)].Value]
+                : T["This proposal is {0} and can no longer be changed.", State(Existing.State)];
             return RedirectToPage("Details", new { id });
         }
         var c = Existing.Content;
@@ -124,16 +132,16 @@ public class EditModel(AppDbContext db, ConferenceContext conferences, TimeProvi
         Existing = proposal;
 
         var format = Call.Formats.FirstOrDefault(f => f.Id == Input.FormatId);
-        if (Input.FormatId is not null && format is null) ModelState.AddModelError("Input.FormatId", "Please choose one of the formats listed.");
-        if (Input.TrackId is not null && Conference.Tracks.All(t => t.Id != Input.TrackId)) ModelState.AddModelError("Input.TrackId", "Please choose one of the tracks listed.");
-        if (id is null && Input.IdempotencyKey == Guid.Empty) ModelState.AddModelError("", "The form is incomplete; please reload the page and try again.");
+        if (Input.FormatId is not null && format is null) ModelState.AddModelError("Input.FormatId", T["Please choose one of the formats listed."]);
+        if (Input.TrackId is not null && Conference.Tracks.All(t => t.Id != Input.TrackId)) ModelState.AddModelError("Input.TrackId", T["Please choose one of the tracks listed."]);
+        if (id is null && Input.IdempotencyKey == Guid.Empty) ModelState.AddModelError("", T["The form is incomplete; please reload the page and try again."]);
         if (!ModelState.IsValid || format is null) return Page();
 
         var email = await db.Users.Where(u => u.Id == Me).Select(u => u.Email).FirstAsync(ct);
         var window = await db.WindowAsync(Call, format, email, Input.AccessCode, Now, ct);
         if (!string.IsNullOrWhiteSpace(Input.AccessCode) && !window.GrantedByCode)
         {
-            ModelState.AddModelError("Input.AccessCode", "That access code is not valid for your account, this format, or any longer.");
+            ModelState.AddModelError("Input.AccessCode", T["That access code is not valid for your account, this format, or any longer."]);
             return Page();
         }
 
@@ -145,8 +153,8 @@ public class EditModel(AppDbContext db, ConferenceContext conferences, TimeProvi
         else if (!proposal.CanEdit(Now, window))
         {
             ModelState.AddModelError("", proposal.State == ProposalState.Submitted
-                ? window.ClosedReason(Now) + " Your submitted proposal can no longer be changed, so these changes were not saved."
-                : $"This proposal is {proposal.State.ToString().ToLowerInvariant()} and can no longer be changed.");
+                ? T["{0} Your submitted proposal can no longer be changed, so these changes were not saved.", rules[window.ClosedReason(Now)].Value]
+                : T["This proposal is {0} and can no longer be changed.", State(proposal.State)]);
             return Page();
         }
         else
@@ -157,7 +165,7 @@ public class EditModel(AppDbContext db, ConferenceContext conferences, TimeProvi
             }
             catch (CfpRuleException ex)
             {
-                ModelState.AddModelError("Input.FormatId", ex.Message);
+                ModelState.AddModelError("Input.FormatId", rules.Localize(labels, ex));
                 return Page();
             }
         }
@@ -175,13 +183,13 @@ public class EditModel(AppDbContext db, ConferenceContext conferences, TimeProvi
             // The key is someone else's (a copied form): nothing was saved; a fresh key lets this form through.
             Input.IdempotencyKey = Guid.NewGuid();
             ModelState.Clear();
-            ModelState.AddModelError("", "This form was already used. Nothing was saved; please send it again.");
+            ModelState.AddModelError("", T["This form was already used. Nothing was saved; please send it again."]);
             return Page();
         }
 
         if (!submit || proposal.State != ProposalState.Draft)
         {
-            Message = proposal.State == ProposalState.Draft ? "Draft saved. Submit it before the deadline." : "Your changes are saved.";
+            Message = proposal.State == ProposalState.Draft ? T["Draft saved. Submit it before the deadline."] : T["Your changes are saved."];
             return RedirectToPage("Details", new { id = proposal.Id });
         }
 
@@ -191,15 +199,18 @@ public class EditModel(AppDbContext db, ConferenceContext conferences, TimeProvi
         }
         catch (CfpRuleException ex)
         {
-            Problem = ex.Message;
+            Problem = rules.Localize(labels, ex);
             return RedirectToPage("Edit", new { id = proposal.Id });
         }
         var link = site.CurrentValue.Link($"/my/submissions/{proposal.Id}");
         await ProposalEmails.QueueReceiptAsync(db, templates, proposal, format.Name, Conference.Tracks.First(t => t.Id == proposal.TrackId).Name, link, Now, ct);
         await db.SaveChangesAsync(ct);
-        Message = "Your proposal is submitted. We have emailed you a receipt.";
+        Message = T["Your proposal is submitted. We have emailed you a receipt."];
         return RedirectToPage("Details", new { id = proposal.Id });
     }
+
+    /// <summary>A state inside a sentence: its label, in lower case as the English writes it there.</summary>
+    private string State(ProposalState state) => labels.Label(state).ToLower(System.Globalization.CultureInfo.CurrentCulture);
 
     private async Task<bool> LoadCallAsync(CancellationToken ct)
     {

@@ -10,7 +10,7 @@ namespace AiEngineer.Web.Areas.Identity.Pages.Account;
 
 /// <summary>Replaces the Identity UI's login so that failed attempts count toward lockout.</summary>
 [AllowAnonymous]
-public class LoginModel(SignInManager<AppUser> signIn, ILogger<LoginModel> log) : PageModel
+public class LoginModel(SignInManager<AppUser> signIn, ILogger<LoginModel> log, Microsoft.Extensions.Localization.IStringLocalizer<AccountText> T) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -22,10 +22,10 @@ public class LoginModel(SignInManager<AppUser> signIn, ILogger<LoginModel> log) 
 
     public sealed class InputModel
     {
-        [Required, EmailAddress, StringLength(256)]
+        [Required, EmailAddress, StringLength(256), Display(Name = "Email")]
         public string Email { get; set; } = "";
 
-        [Required, DataType(DataType.Password), StringLength(200)]
+        [Required, DataType(DataType.Password), StringLength(200), Display(Name = "Password")]
         public string Password { get; set; } = "";
 
         [Display(Name = "Remember me")]
@@ -60,10 +60,10 @@ public class LoginModel(SignInManager<AppUser> signIn, ILogger<LoginModel> log) 
         }
         if (result.IsNotAllowed)
         {
-            ModelState.AddModelError(string.Empty, "Please confirm your email address first. Check your inbox for the link, or ask for a new one below.");
+            ModelState.AddModelError(string.Empty, T["Please confirm your email address first. Check your inbox for the link, or ask for a new one below."]);
             return Page();
         }
-        ModelState.AddModelError(string.Empty, "That email and password do not match an account.");
+        ModelState.AddModelError(string.Empty, T["That email and password do not match an account."]);
         return Page();
     }
 }

@@ -25,10 +25,10 @@ public class RegisterModel(UserManager<AppUser> users, IEmailSender email, TimeP
         [Required, StringLength(AppUser.DisplayNameMaxLength), Display(Name = "Your name")]
         public string DisplayName { get; set; } = "";
 
-        [Required, EmailAddress, StringLength(256)]
+        [Required, EmailAddress, StringLength(256), Display(Name = "Email")]
         public string Email { get; set; } = "";
 
-        [Required, StringLength(200, MinimumLength = 10, ErrorMessage = "The password must be at least {2} characters long."), DataType(DataType.Password)]
+        [Required, StringLength(200, MinimumLength = 10, ErrorMessage = "The password must be at least {2} characters long."), DataType(DataType.Password), Display(Name = "Password")]
         public string Password { get; set; } = "";
 
         [DataType(DataType.Password), Display(Name = "Confirm password"), Compare(nameof(Password), ErrorMessage = "The two passwords do not match.")]

@@ -1,0 +1,5 @@
+namespace AiEngineer.Web.Areas.Identity.Pages.Account;
+
+/// <summary>The sign-in and registration pages' strings and Identity's own error messages (<c>AccountText.resx</c>, English keys;
+/// <c>AccountText.zh-Hans.resx</c>). Views get it as <c>T</c>.</summary>
+public sealed class AccountText;

@@ -1,0 +1,282 @@
+using System.Net;
+using AiEngineer.Core.Tickets;
+using AiEngineer.Web.Tests.Cfp;
+using AiEngineer.Web.Tests.Infrastructure;
+using AiEngineer.Web.Tests.Tickets;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AiEngineer.Web.Tests.Site;
+
+/// <summary>
+/// The visitor's pages in Chinese: checkout and the order pages, signing in and creating an account, "My summit", and
+/// the speaker, sponsor and live pages. Each renders with no English interface string, and what a person is told after
+/// an action (a refused form, a rule of the call for papers) is Chinese too.
+/// </summary>
+public class ChinesePublicPagesTests(ChinesePublicPagesTests.Fixture fixture) : IClassFixture<ChinesePublicPagesTests.Fixture>
+{
+    public sealed class Fixture : SiteFixture
+    {
+        protected override string Environment => "Development"; // the demo summit
+    }
+
+    private SiteFactory Site => fixture.Site;
+
+    /// <summary>A client whose language is Chinese (the header's link sets the cookie), as a person who chose it.</summary>
+    private async Task<HttpClient> ChineseClientAsync(HttpClient? client = null)
+    {
+        client ??= Site.CreateBrowserlikeClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/language?c=zh-Hans&returnUrl=%2F")).StatusCode);
+        return client;
+    }
+
+    private static async Task<string> TextAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+    private Task<int> AddTypeAsync(string name, long price, TicketKind kind = TicketKind.InPerson) => Site.WithDbAsync(async db =>
+    {
+        var type = new TicketType { Name = name, Kind = kind, PriceMinor = price, Capacity = 20, MaxPerOrder = 5 };
+        db.TicketTypes.Add(type);
+        await db.SaveChangesAsync();
+        return type.Id;
+    });
+
+    // ---- Checkout and orders ----
+
+    [Fact]
+    public async Task Checkout_in_chinese_shows_no_english()
+    {
+        var inPerson = await AddTypeAsync("Chinese Checkout Pass", 45_000);
+        var remote = await AddTypeAsync("Chinese Checkout Stream", 5_000, TicketKind.Remote);
+        var html = await NoEnglish.OnAsync(Site, Site.CreateClient(), $"/tickets/checkout?qty[{inPerson}]=1&qty[{remote}]=1", "SiteText", "TicketsText");
+        Assert.Contains("填写信息", WebUtility.HtmlDecode(html));
+    }
+
+    [Fact]
+    public async Task A_refused_checkout_tells_the_buyer_why_in_chinese()
+    {
+        var type = await AddTypeAsync("Chinese Refused Pass", 45_000);
+        var client = await ChineseClientAsync();
+        var invalid = await TicketsFixture.CheckoutAsync(client, new() { [type] = 1 }, "refused.zh@example.com",
+            tamper: f => { f["Input.BuyerName"] = ""; f["Input.Attendees[0].Email"] = "not-an-address"; });
+        var page = await TextAsync(invalid);
+        Assert.Contains("您的订单未能提交：", page);
+        Assert.Contains("请填写购票人姓名。", page);
+        Assert.Contains("电子邮件不是有效的电子邮件地址。", page);
+        Assert.DoesNotContain("Your order was not placed", page);
+
+        // A rule of the sale (Core's message, a known sentence) is in Chinese as well.
+        var voucher = await TicketsFixture.CheckoutAsync(client, new() { [type] = 1 }, "voucher.zh@example.com", voucher: "NO-SUCH-CODE");
+        Assert.Contains("该优惠码无效。", await TextAsync(voucher));
+    }
+
+    private async Task<(string Code, string Token)> InvoiceOrderAsync(HttpClient client, string email, string typeName)
+    {
+        var type = await AddTypeAsync(typeName, 45_000);
+        var response = await TicketsFixture.CheckoutAsync(client, new() { [type] = 2 }, email, method: "Invoice");
+        var code = TicketsFixture.CodeFrom(response);
+        var token = await Site.WithDbAsync(db => db.Orders.Where(o => o.Code == code).Select(o => o.AccessToken).SingleAsync());
+        return (code, token);
+    }
+
+    [Fact]
+    public async Task An_order_awaiting_payment_and_a_paid_one_show_no_english()
+    {
+        var client = await ChineseClientAsync();
+        var (code, token) = await InvoiceOrderAsync(client, "order.zh@example.com", "Chinese Order Pass");
+        var pending = WebUtility.HtmlDecode(await NoEnglish.OnAsync(Site, client, $"/orders/{code}?token={token}", "SiteText", "OrdersText"));
+        Assert.Contains("待支付", pending);
+        Assert.Contains("data-format=\"{0} 分 {1} 秒\"", pending); // tickets.js's words
+        Assert.Contains("并在附言中注明 <strong>" + code + "</strong>", pending);
+
+        await Site.WithDbAsync(async db =>
+        {
+            var order = await db.Orders.SingleAsync(o => o.Code == code);
+            order.Status = OrderStatus.Paid;
+            order.PaidAt = order.CreatedAt;
+            await db.SaveChangesAsync();
+        });
+        var paid = WebUtility.HtmlDecode(await NoEnglish.OnAsync(Site, client, $"/orders/{code}?token={token}", "SiteText", "OrdersText"));
+        Assert.Contains("您已成功报名！", paid);
+        Assert.Contains("（发票）", paid); // the payment method's label
+        Assert.Contains("的二维码\"", paid);
+    }
+
+    [Fact]
+    public async Task The_payment_page_and_an_order_action_speak_chinese()
+    {
+        var client = await ChineseClientAsync();
+        var (code, token) = await InvoiceOrderAsync(client, "pay.zh@example.com", "Chinese Pay Pass");
+        await Site.WithDbAsync(async db =>
+        {
+            var order = await db.Orders.SingleAsync(o => o.Code == code);
+            order.PaymentMethod = PaymentMethod.Card; // no card provider in this site: the page says so
+            await db.SaveChangesAsync();
+        });
+        var pay = WebUtility.HtmlDecode(await NoEnglish.OnAsync(Site, client, $"/orders/{code}/pay?token={token}", "SiteText", "OrdersText"));
+        Assert.Contains("目前暂不支持银行卡支付，请联系主办方。", pay);
+
+        var link = $"/orders/{code}?token={token}";
+        var ticket = await Site.WithDbAsync(db => db.Tickets.Where(t => t.Order.Code == code).Select(t => t.Id).FirstAsync());
+        var edit = await client.PostFormAsync(link + "&handler=Edit", new()
+        {
+            ["Attendee.TicketId"] = ticket.ToString(), ["Attendee.Name"] = "Lin", ["Attendee.Email"] = "lin@example.com", ["Attendee.ShirtSize"] = "XXXXL",
+        }, formPage: link);
+        var shown = await client.ShownAsync(edit);
+        Assert.Contains("未知的 T 恤尺码“XXXXL”。", shown);
+        Assert.DoesNotContain("Unknown T-shirt size", shown);
+    }
+
+    // ---- Signing in and creating an account ----
+
+    [Theory]
+    [InlineData("/Identity/Account/Login")]
+    [InlineData("/Identity/Account/Register")]
+    public async Task Sign_in_and_registration_show_no_english(string path) =>
+        await NoEnglish.OnAsync(Site, Site.CreateClient(), path, "SiteText", "AccountText");
+
+    [Fact]
+    public async Task Identitys_own_refusals_and_the_forms_are_in_chinese()
+    {
+        var client = await ChineseClientAsync();
+        Dictionary<string, string> Registration(string email, string password) => new()
+        {
+            ["Input.DisplayName"] = "Lin Wei", ["Input.Email"] = email, ["Input.Password"] = password, ["Input.ConfirmPassword"] = password,
+        };
+        var weak = await TextAsync(await client.PostFormAsync("/Identity/Account/Register", Registration("weak.zh@example.com", "alllowercase1")));
+        Assert.Contains("密码至少需要包含一个大写字母（A-Z）。", weak);
+        Assert.DoesNotContain("Passwords must", weak);
+
+        await Site.CreateUserAsync("taken.zh@example.com");
+        var taken = await TextAsync(await client.PostFormAsync("/Identity/Account/Register", Registration("taken.zh@example.com", SiteFactory.Password)));
+        Assert.Contains("电子邮件“taken.zh@example.com”已被注册。", taken);
+        Assert.DoesNotContain("is already taken", taken);
+
+        var mismatch = await TextAsync(await client.PostFormAsync("/Identity/Account/Register", new()
+        {
+            ["Input.DisplayName"] = "", ["Input.Email"] = "x.zh@example.com", ["Input.Password"] = "short", ["Input.ConfirmPassword"] = "other",
+        }));
+        Assert.Contains("请填写你的姓名。", mismatch);            // the standard message with the field's Chinese name
+        Assert.Contains("密码至少需要 10 个字符。", mismatch);
+        Assert.Contains("两次输入的密码不一致。", mismatch);
+
+        var wrong = await TextAsync(await client.PostFormAsync("/Identity/Account/Login", new() { ["Input.Email"] = "taken.zh@example.com", ["Input.Password"] = "Wrong-password-1" }));
+        Assert.Contains("电子邮件或密码不正确。", wrong);
+        var empty = await TextAsync(await client.PostFormAsync("/Identity/Account/Login", new() { ["Input.Email"] = "", ["Input.Password"] = "" }));
+        Assert.Contains("请填写电子邮件。", empty);
+        Assert.Contains("请填写密码。", empty);
+    }
+
+    [Fact]
+    public void The_error_describer_speaks_identitys_own_english_and_replaces_every_message()
+    {
+        using var scope = Site.Services.CreateScope();
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("en");
+        try
+        {
+            var ours = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.IdentityErrorDescriber>();
+            Assert.IsType<Web.Areas.Identity.Pages.Account.AccountErrorDescriber>(ours);
+            var identitys = new Microsoft.AspNetCore.Identity.IdentityErrorDescriber();
+            var methods = typeof(Microsoft.AspNetCore.Identity.IdentityErrorDescriber).GetMethods()
+                .Where(m => m.IsVirtual && m.ReturnType == typeof(Microsoft.AspNetCore.Identity.IdentityError)).ToList();
+            Assert.True(methods.Count >= 20);
+            foreach (var method in methods)
+            {
+                Assert.True(ours.GetType().GetMethod(method.Name, method.GetParameters().Select(p => p.ParameterType).ToArray())!.DeclaringType == ours.GetType(),
+                    $"{method.Name} is not translated");
+                var args = method.GetParameters().Select(p => p.ParameterType == typeof(int) ? (object)7 : "someone@example.com").ToArray();
+                var english = (Microsoft.AspNetCore.Identity.IdentityError)method.Invoke(identitys, args)!;
+                var translated = (Microsoft.AspNetCore.Identity.IdentityError)method.Invoke(ours, args)!;
+                Assert.Equal(english.Code, translated.Code);
+                Assert.Equal(english.Description, translated.Description);
+            }
+        }
+        finally { System.Globalization.CultureInfo.CurrentUICulture = culture; }
+    }
+
+    // ---- My summit ----
+
+    /// <summary>A signed-in person whose language is Chinese, with a draft proposal, an order and a paid sponsorship.</summary>
+    private async Task<(HttpClient Client, int Proposal)> ChineseSpeakerAsync(string email)
+    {
+        var user = await Site.CreateUserAsync(email);
+        var client = await ChineseClientAsync(await Site.SignedInClientAsync(email));
+        var call = await Site.EnsureCallAsync();
+        var proposal = await client.CreateProposalAsync(call, "Evals in Chinese");
+        await InvoiceOrderAsync(client, email, "My Chinese Pass " + email);
+        await Site.WithDbAsync(async db =>
+        {
+            var tier = await db.SponsorTiers.OrderBy(t => t.SortOrder).FirstAsync();
+            var now = Site.Time.GetUtcNow().UtcDateTime;
+            db.Sponsorships.Add(new Core.Sponsors.Sponsorship
+            {
+                Slug = "zh-" + user.Id[..8], TierId = tier.Id, ContactUserId = user.Id, CompanyName = "Zhong Labs " + user.Id[..4], Website = "https://zhong.example.com",
+                ContactName = "Lin", ContactEmail = email, ContactPhone = "+86 10 5555 0100", BillingAddress = "1 Chang'an Ave, Beijing", VatId = "CN123",
+                Description = "Labs.", Status = Core.Sponsors.SponsorshipStatus.Live, CreatedAt = now, HoldExpiresAt = now.AddDays(14), PaidAt = now,
+                PaymentMethod = Core.Sponsors.SponsorPayment.Invoice, PaymentReference = "BANK-42", IdempotencyKey = Guid.NewGuid(),
+            });
+            db.Sponsorships.Add(new Core.Sponsors.Sponsorship
+            {
+                Slug = "zh2-" + user.Id[..8], TierId = tier.Id, ContactUserId = user.Id, CompanyName = "Zhong Labs Approved " + user.Id[..4], Website = "https://zhong.example.com",
+                ContactName = "Lin", ContactEmail = email, ContactPhone = "+86 10 5555 0100", BillingAddress = "1 Chang'an Ave, Beijing",
+                Description = "Labs.", Status = Core.Sponsors.SponsorshipStatus.Approved, CreatedAt = now, HoldExpiresAt = now.AddDays(14), IdempotencyKey = Guid.NewGuid(),
+            });
+            await db.SaveChangesAsync();
+        });
+        return (client, proposal);
+    }
+
+    [Fact]
+    public async Task Every_my_summit_page_in_chinese_shows_no_english()
+    {
+        var (client, proposal) = await ChineseSpeakerAsync("my.zh@example.com");
+        string[] pages =
+        [
+            "/my", "/my/tickets", "/my/data", "/my/two-factor-required?returnUrl=%2Fadmin", "/my/availability", "/my/profile",
+            "/my/submissions", "/my/submissions/edit", $"/my/submissions/edit/{proposal}", $"/my/submissions/{proposal}", "/my/sponsor",
+        ];
+        foreach (var page in pages)
+            await NoEnglish.OnAsync(Site, client, page, "SiteText", "MyText", "RuleText");
+        var sponsor = WebUtility.HtmlDecode(await client.GetStringAsync("/my/sponsor"));
+        Assert.Contains("（通过发票支付）（付款编号 BANK-42）", sponsor);
+        Assert.Contains("，增值税号 CN123。", sponsor);
+        var details = WebUtility.HtmlDecode(await client.GetStringAsync($"/my/submissions/{proposal}"));
+        Assert.Contains(">草稿</span>", details); // the state badge's label
+    }
+
+    [Fact]
+    public async Task A_refused_rule_of_the_call_and_refused_forms_are_in_chinese_and_the_english_stays_as_it_was()
+    {
+        var (client, proposal) = await ChineseSpeakerAsync("rules.zh@example.com");
+        var link = $"/my/submissions/{proposal}";
+        Assert.Contains("你的提案已撤回。", await client.ShownAsync(await client.PostFormAsync(link + "?handler=Withdraw", new(), formPage: link)));
+        var again = await client.ShownAsync(await client.PostFormAsync(link + "?handler=Withdraw", new(), formPage: link));
+        Assert.Contains("该提案当前状态为“已撤回”，无法撤回。", again); // the state's label inside the rule's sentence
+        Assert.DoesNotContain("cannot be withdrawn", again);
+
+        // The same refusal in English is the Core's own sentence.
+        await Site.CreateUserAsync("rules.en@example.com");
+        var english = await Site.SignedInClientAsync("rules.en@example.com");
+        var call = await Site.EnsureCallAsync();
+        var id = await english.CreateProposalAsync(call, "Evals in English");
+        var enLink = $"/my/submissions/{id}";
+        await english.PostFormAsync(enLink + "?handler=Withdraw", new(), formPage: enLink);
+        var enAgain = await english.ShownAsync(await english.PostFormAsync(enLink + "?handler=Withdraw", new(), formPage: enLink));
+        Assert.Contains("This proposal is withdrawn; it cannot be withdrawn.", enAgain);
+
+        var profile = await TextAsync(await client.PostFormAsync("/my/profile", new() { ["Input.DisplayName"] = "", ["Input.Website"] = "javascript:alert(1)" }));
+        Assert.Contains("请填写要在大会议程上显示的姓名。", profile);
+        Assert.Contains("个人网站必须是以 https:// 或 http:// 开头的完整网址。", profile);
+
+        var days = await Site.WithDbAsync(db => db.Conferences.Select(c => new { c.StartDate, c.DayCount }).FirstAsync());
+        var fields = new Dictionary<string, string>();
+        for (var i = 0; i < days.DayCount; i++)
+        {
+            fields[$"Days[{i}].Day"] = days.StartDate.AddDays(i).ToString("yyyy-MM-dd");
+            fields[$"Days[{i}].Choice"] = i == 0 ? "Part" : "AllDay";
+        }
+        var availability = await TextAsync(await client.PostFormAsync("/my/availability", fields));
+        Assert.Contains("：请填写可演讲的开始和结束时间。", availability);
+        Assert.Contains(days.StartDate.ToString("M月d日"), availability);
+    }
+}
