@@ -53,4 +53,23 @@ public class TalkLanguageTests(SiteFixture fixture) : IClassFixture<SiteFixture>
         var slug = await Site.WithDbAsync(db => db.ScheduleVersions.OrderByDescending(v => v.Id).Select(v => v.Snapshot).FirstAsync());
         Assert.Contains("\"language\":\"zh-Hans\"", slug);
     }
+
+    [Fact]
+    public async Task A_speaker_chooses_the_talks_language_in_the_proposal_form_and_an_unknown_one_is_refused()
+    {
+        var call = await Site.EnsureCallAsync();
+        await Site.CreateUserAsync("lang.form@example.com");
+        var speaker = await Site.SignedInClientAsync("lang.form@example.com");
+        var form = WebUtility.HtmlDecode(await speaker.GetStringAsync("/my/submissions/edit"));
+        Assert.Contains("<option value=\"zh-Hans\" lang=\"zh-Hans\">中文（简体）</option>", form);
+
+        var refused = await speaker.PostNewProposalAsync(new(CfpTestData.Form(call.TalkId, call.TrackId, "Klingon talk")) { ["Input.Language"] = "tlh" });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Please choose one of the languages listed.", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        Assert.False(await Site.WithDbAsync(db => db.Proposals.AnyAsync(p => p.Title == "Klingon talk")));
+
+        var saved = await speaker.PostNewProposalAsync(new(CfpTestData.Form(call.TalkId, call.TrackId, "用中文讲的演讲")) { ["Input.Language"] = "zh-Hans" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal("zh-Hans", await Site.WithDbAsync(db => db.Proposals.Where(p => p.Title == "用中文讲的演讲").Select(p => p.Language).SingleAsync()));
+    }
 }

@@ -19,8 +19,12 @@ namespace AiEngineer.Web.Pages.My.Submissions;
 /// </summary>
 public class EditModel(AppDbContext db, ConferenceContext conferences, TimeProvider time, EmailTemplates templates, Microsoft.Extensions.Options.IOptionsMonitor<AiEngineer.Web.Infrastructure.Site.SiteOptions> site,
     Microsoft.Extensions.Localization.IStringLocalizer<MyText> T, Microsoft.Extensions.Localization.IStringLocalizer<Shared.RuleText> rules,
-    Microsoft.Extensions.Localization.IStringLocalizer<Shared.StatusText> labels) : PageModel
+    Microsoft.Extensions.Localization.IStringLocalizer<Shared.StatusText> labels,
+    Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Builder.RequestLocalizationOptions> localization) : PageModel
 {
+    /// <summary>The languages a talk can be given in: the site's (Localization:Languages).</summary>
+    public IReadOnlyList<System.Globalization.CultureInfo> TalkLanguages => localization.Value.SupportedUICultures?.ToList() ?? [];
+
     public sealed class InputModel
     {
         /// <summary>Set when the form is first shown; a repeated post of the same form finds the proposal it made.</summary>
@@ -41,6 +45,9 @@ public class EditModel(AppDbContext db, ConferenceContext conferences, TimeProvi
 
         [Display(Name = "Level")]
         public ProposalLevel Level { get; set; } = ProposalLevel.Intermediate;
+
+        [Display(Name = "Language of the talk")]
+        public string Language { get; set; } = Proposal.DefaultLanguage;
 
         [StringLength(Proposal.AbstractMaxLength, ErrorMessage = "The abstract can be at most {1} characters.")]
         [Display(Name = "Public abstract")]
@@ -69,7 +76,7 @@ public class EditModel(AppDbContext db, ConferenceContext conferences, TimeProvi
         public string? AccessCode { get; set; }
 
         public ProposalContent ToContent() => new(Title, FormatId ?? 0, TrackId ?? 0, Level, Abstract ?? "", Description ?? "", Notes ?? "",
-            GivenBefore, SlidesUrl ?? "", VideoUrl ?? "");
+            GivenBefore, SlidesUrl ?? "", VideoUrl ?? "", Language);
     }
 
     [BindProperty] public InputModel Input { get; set; } = new();
@@ -106,7 +113,7 @@ public class EditModel(AppDbContext db, ConferenceContext conferences, TimeProvi
         var c = Existing.Content;
         Input = new InputModel
         {
-            IdempotencyKey = Existing.IdempotencyKey, Title = c.Title, FormatId = c.SessionFormatId, TrackId = c.TrackId, Level = c.Level,
+            IdempotencyKey = Existing.IdempotencyKey, Title = c.Title, FormatId = c.SessionFormatId, TrackId = c.TrackId, Level = c.Level, Language = c.Language,
             Abstract = c.Abstract, Description = c.Description, Notes = c.Notes, GivenBefore = c.GivenBefore, SlidesUrl = c.SlidesUrl,
             VideoUrl = c.VideoUrl, AccessCode = code,
         };
@@ -134,6 +141,7 @@ public class EditModel(AppDbContext db, ConferenceContext conferences, TimeProvi
         var format = Call.Formats.FirstOrDefault(f => f.Id == Input.FormatId);
         if (Input.FormatId is not null && format is null) ModelState.AddModelError("Input.FormatId", T["Please choose one of the formats listed."]);
         if (Input.TrackId is not null && Conference.Tracks.All(t => t.Id != Input.TrackId)) ModelState.AddModelError("Input.TrackId", T["Please choose one of the tracks listed."]);
+        if (TalkLanguages.All(l => l.Name != Input.Language)) ModelState.AddModelError("Input.Language", T["Please choose one of the languages listed."]);
         if (id is null && Input.IdempotencyKey == Guid.Empty) ModelState.AddModelError("", T["The form is incomplete; please reload the page and try again."]);
         if (!ModelState.IsValid || format is null) return Page();
 
