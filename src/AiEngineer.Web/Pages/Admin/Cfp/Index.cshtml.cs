@@ -12,7 +12,7 @@ namespace AiEngineer.Web.Pages.Admin.Cfp;
 
 /// <summary>Organizers set up the call: its window and guidance, the session formats, and access codes for named people.</summary>
 public class IndexModel(AppDbContext db, ConferenceContext conferences, TimeProvider time, Infrastructure.Localization.TranslationForm translations,
-    Microsoft.Extensions.Localization.IStringLocalizer<Shared.SiteText> S) : PageModel
+    Microsoft.Extensions.Localization.IStringLocalizer<Shared.SiteText> S, Microsoft.Extensions.Localization.IStringLocalizer<AdminCfpText> T) : PageModel
 {
     public sealed class WindowInput
     {
@@ -23,6 +23,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, TimeProv
         [Display(Name = "Closes")]
         public DateTime? ClosesAt { get; set; }
         [StringLength(CallForPapers.GuidanceMaxLength, ErrorMessage = "The guidance can be at most {1} characters.")]
+        [Display(Name = "What reviewers look for")]
         public string? Guidance { get; set; }
         /// <summary>The guidance in the other languages.</summary>
         public Dictionary<string, string?> Translations { get; set; } = new();
@@ -33,6 +34,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, TimeProv
         public int Id { get; set; }
         [Required(ErrorMessage = "A format needs a name.")]
         [StringLength(SessionFormat.NameMaxLength, ErrorMessage = "The name can be at most {1} characters.")]
+        [Display(Name = "Name")]
         public string Name { get; set; } = "";
         [Range(1, 600, ErrorMessage = "The duration must be between 1 and 600 minutes.")]
         [Display(Name = "Minutes")]
@@ -58,7 +60,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, TimeProv
         [nameof(SessionFormat.Name)] = ("Name", SessionFormat.NameMaxLength),
     };
 
-    private string TooLong(string language, string label, int max) => S["{0} in {1} can be at most {2} characters.", label, language, max];
+    private string TooLong(string language, string label, int max) => S["{0} in {1} can be at most {2} characters.", T[label], language, max];
 
     /// <summary>The form's values for a format: what is stored, or what was posted when the post was refused.</summary>
     public FormatInput InputFor(SessionFormat f) => new()
@@ -101,7 +103,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, TimeProv
         if (!await LoadAsync(ct)) return NotFound();
         var name = input.Name?.Trim() ?? "";
         if (ModelState.IsValid && await db.Tracks.AnyAsync(t => t.ConferenceEventId == Conference!.Id && t.Name == name && t.Id != input.Id, ct))
-            ModelState.AddModelError("Track.Name", $"There is already a track called “{name}”.");
+            ModelState.AddModelError("Track.Name", T["There is already a track called “{0}”.", name]);
         Track? track = null;
         if (ModelState.IsValid)
         {
@@ -109,7 +111,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, TimeProv
             {
                 var slug = Slug.From(name);
                 if (slug.Length == 0 || await db.Tracks.AnyAsync(t => t.ConferenceEventId == Conference!.Id && t.Slug == slug, ct))
-                    ModelState.AddModelError("Track.Name", "Give the track an English name that makes a new web address (letters or digits).");
+                    ModelState.AddModelError("Track.Name", T["Give the track an English name that makes a new web address (letters or digits)."]);
                 else
                     db.Tracks.Add(track = new Track { ConferenceEventId = Conference!.Id, Slug = slug, SortOrder = Conference.Tracks.Count });
             }
@@ -123,7 +125,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, TimeProv
             if (translations.Apply(track.Translations, input.Translations, TrackFields, ModelState, "Track", TooLong))
             {
                 await db.SaveChangesAsync(ct);
-                Message = $"Track \"{track.Name}\" saved.";
+                Message = T["Track \"{0}\" saved.", track.Name];
                 return RedirectToPage(null, null, "tracks");
             }
         }
@@ -150,6 +152,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, TimeProv
         [Display(Name = "Valid until")]
         public DateTime? ValidUntil { get; set; }
         [StringLength(AccessCode.NoteMaxLength, ErrorMessage = "The note can be at most {1} characters.")]
+        [Display(Name = "Note")]
         public string? Note { get; set; }
     }
 
@@ -184,7 +187,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, TimeProv
         call.Guidance = input.Guidance?.Trim() ?? "";
         if (!translations.Apply(call.Translations, input.Translations, GuidanceField, ModelState, "Window", TooLong)) return Page();
         await db.SaveChangesAsync(ct);
-        Message = "The call's dates and guidance are saved.";
+        Message = T["The call's dates and guidance are saved."];
         return RedirectToPage();
     }
 
@@ -196,7 +199,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, TimeProv
         if (!ModelState.IsValid)
         {
             if (input.Id == 0) NewFormat = input;
-            ModelState.AddModelError("", $"The format \"{input.Name}\" was not saved.");
+            ModelState.AddModelError("", T["The format \"{0}\" was not saved.", input.Name]);
             return Page();
         }
         SessionFormat? format;
@@ -221,7 +224,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, TimeProv
             return Page();
         }
         await db.SaveChangesAsync(ct);
-        Message = $"Format \"{format.Name}\" saved.";
+        Message = T["Format \"{0}\" saved.", format.Name];
         return RedirectToPage();
     }
 
@@ -232,10 +235,10 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, TimeProv
         NewCode = input;
         var until = ToUtc(input.ValidUntil, "Code.ValidUntil");
         if (input.SessionFormatId is not null && Call.Formats.All(f => f.Id != input.SessionFormatId))
-            ModelState.AddModelError("Code.SessionFormatId", "Please choose one of the formats.");
+            ModelState.AddModelError("Code.SessionFormatId", T["Please choose one of the formats."]);
         var code = AccessCode.Normalize(string.IsNullOrWhiteSpace(input.Code) ? Convert.ToHexString(RandomNumberGenerator.GetBytes(5)) : input.Code);
         if (await db.AccessCodes.AnyAsync(a => a.CallForPapersId == Call.Id && a.Code == code, ct))
-            ModelState.AddModelError("Code.Code", $"The code {code} exists already.");
+            ModelState.AddModelError("Code.Code", T["The code {0} exists already.", code]);
         if (!ModelState.IsValid) return Page();
         db.AccessCodes.Add(new AccessCode
         {
@@ -243,7 +246,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, TimeProv
             ValidUntil = until!.Value, Note = input.Note?.Trim() ?? "", CreatedAt = time.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync(ct);
-        Message = $"Access code {code} created for {input.Email.Trim()}. Send it to them; it works only when they are signed in with that email.";
+        Message = T["Access code {0} created for {1}. Send it to them; it works only when they are signed in with that email.", code, input.Email.Trim()];
         return RedirectToPage();
     }
 
@@ -253,7 +256,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, TimeProv
         // Tracked, not ExecuteDelete, so the audit log records it.
         db.AccessCodes.RemoveRange(await db.AccessCodes.Where(a => a.Id == codeId && a.CallForPapersId == Call.Id).ToListAsync(ct));
         await db.SaveChangesAsync(ct);
-        Message = "Access code deleted.";
+        Message = T["Access code deleted."];
         return RedirectToPage();
     }
 

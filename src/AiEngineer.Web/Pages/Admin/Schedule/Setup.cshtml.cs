@@ -4,7 +4,6 @@ using AiEngineer.Core.Data;
 using AiEngineer.Core.Schedule;
 using AiEngineer.Web.Infrastructure.Site;
 using AiEngineer.Web.Pages.Cfp;
-using AiEngineer.Web.Pages.Schedule;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,20 +12,25 @@ namespace AiEngineer.Web.Pages.Admin.Schedule;
 
 /// <summary>The frame the schedule is built in: rooms (capacity, livestream) and each day's time slots.</summary>
 public class SetupModel(AppDbContext db, ConferenceContext conferences, Infrastructure.Localization.TranslationForm translations,
-    Microsoft.Extensions.Localization.IStringLocalizer<Shared.SiteText> S) : PageModel
+    Microsoft.Extensions.Localization.IStringLocalizer<Shared.SiteText> S, Microsoft.Extensions.Localization.IStringLocalizer<AdminScheduleText> T) : PageModel
 {
     public sealed class RoomInput
     {
         public int? Id { get; set; }
         [Required(ErrorMessage = "The room needs a name.")]
         [StringLength(AiEngineer.Core.Conference.Room.NameMaxLength, ErrorMessage = "The name can be at most {1} characters.")]
+        [Display(Name = "Name")]
         public string Name { get; set; } = "";
         [Range(0, 100_000, ErrorMessage = "Capacity must be between {1} and {2}.")]
+        [Display(Name = "Capacity")]
         public int Capacity { get; set; }
+        [Display(Name = "Livestreamed")]
         public bool Livestreamed { get; set; }
         [WebLink, StringLength(ConferenceEvent.UrlMaxLength, ErrorMessage = "The stream link can be at most {1} characters.")]
+        [Display(Name = "Stream link")]
         public string? StreamUrl { get; set; }
         [Range(0, 1000, ErrorMessage = "The order must be between {1} and {2}.")]
+        [Display(Name = "Order")]
         public int SortOrder { get; set; }
         /// <summary>The name in the other languages.</summary>
         public Dictionary<string, string?> Translations { get; set; } = new();
@@ -39,12 +43,14 @@ public class SetupModel(AppDbContext db, ConferenceContext conferences, Infrastr
 
     public sealed class SlotInput
     {
-        [Required(ErrorMessage = "Choose a day.")] public DateOnly? Day { get; set; }
-        [Required(ErrorMessage = "Give a start time.")] public TimeOnly? Start { get; set; }
-        [Required(ErrorMessage = "Give an end time.")] public TimeOnly? End { get; set; }
+        [Required(ErrorMessage = "Choose a day."), Display(Name = "Day")] public DateOnly? Day { get; set; }
+        [Required(ErrorMessage = "Give a start time."), Display(Name = "Starts")] public TimeOnly? Start { get; set; }
+        [Required(ErrorMessage = "Give an end time."), Display(Name = "Ends")] public TimeOnly? End { get; set; }
         [Range(1, 30, ErrorMessage = "Repeat between {1} and {2} times.")]
+        [Display(Name = "How many in a row")]
         public int Repeat { get; set; } = 1;
         [Range(0, 240, ErrorMessage = "The gap must be between {1} and {2} minutes.")]
+        [Display(Name = "Gap between (min)")]
         public int GapMinutes { get; set; }
     }
 
@@ -65,7 +71,7 @@ public class SetupModel(AppDbContext db, ConferenceContext conferences, Infrastr
         if (conference is null) return NotFound();
         var name = Room.Name.Trim();
         if (ModelState.IsValid && await db.Rooms.AnyAsync(r => r.ConferenceEventId == conference.Id && r.Name == name && r.Id != Room.Id, ct))
-            ModelState.AddModelError("Room.Name", $"There is already a room called “{name}”.");
+            ModelState.AddModelError("Room.Name", T["There is already a room called “{0}”.", name]);
         if (!ModelState.IsValid) { await LoadAsync(ct); return Page(); }
         Room room;
         if (Room.Id is { } id)
@@ -84,13 +90,13 @@ public class SetupModel(AppDbContext db, ConferenceContext conferences, Infrastr
         room.StreamUrl = string.IsNullOrWhiteSpace(Room.StreamUrl) ? null : Room.StreamUrl.Trim();
         room.SortOrder = Room.SortOrder;
         if (!translations.Apply(room.Translations, Room.Translations, RoomField, ModelState, nameof(Room),
-                (language, label, max) => S["{0} in {1} can be at most {2} characters.", label, language, max]))
+                (language, label, max) => S["{0} in {1} can be at most {2} characters.", T[label], language, max]))
         {
             await LoadAsync(ct);
             return Page();
         }
         await db.SaveChangesAsync(ct);
-        Message = $"Saved the room “{name}”.";
+        Message = T["Saved the room “{0}”.", name];
         return RedirectToPage();
     }
 
@@ -102,13 +108,13 @@ public class SetupModel(AppDbContext db, ConferenceContext conferences, Infrastr
         if (room is null) return NotFound();
         if (await db.ScheduleItems.AnyAsync(i => i.RoomId == id, ct))
         {
-            ModelState.AddModelError("", $"“{room.Name}” has sessions or items in the draft schedule. Move or remove them first.");
+            ModelState.AddModelError("", T["“{0}” has sessions or items in the draft schedule. Move or remove them first.", room.Name]);
             await LoadAsync(ct);
             return Page();
         }
         db.Rooms.Remove(room);
         await db.SaveChangesAsync(ct);
-        Message = $"Deleted the room “{room.Name}”.";
+        Message = T["Deleted the room “{0}”.", room.Name];
         return RedirectToPage();
     }
 
@@ -122,9 +128,9 @@ public class SetupModel(AppDbContext db, ConferenceContext conferences, Infrastr
         {
             var day = Slot.Day!.Value;
             if (day < conference.StartDate || day > conference.EndDate)
-                ModelState.AddModelError("Slot.Day", "Choose one of the conference days.");
+                ModelState.AddModelError("Slot.Day", T["Choose one of the conference days."]);
             if (Slot.End <= Slot.Start)
-                ModelState.AddModelError("Slot.End", "The slot must end after it starts.");
+                ModelState.AddModelError("Slot.End", T["The slot must end after it starts."]);
             if (ModelState.IsValid)
             {
                 var length = Slot.End!.Value - Slot.Start!.Value;
@@ -135,7 +141,7 @@ public class SetupModel(AppDbContext db, ConferenceContext conferences, Infrastr
                     var end = start + length;
                     if (DateOnly.FromDateTime(end.AddTicks(-1)) != day)
                     {
-                        ModelState.AddModelError("Slot.Repeat", "The slots would run past midnight. Repeat fewer times.");
+                        ModelState.AddModelError("Slot.Repeat", T["The slots would run past midnight. Repeat fewer times."]);
                         break;
                     }
                     var startUtc = ModelState.ToUtc(conference, start, "Slot.Start");
@@ -143,7 +149,7 @@ public class SetupModel(AppDbContext db, ConferenceContext conferences, Infrastr
                     if (startUtc is null || endUtc is null) break;
                     if (existing.Concat(added).Any(s => s.StartsAt == startUtc && s.EndsAt == endUtc))
                     {
-                        ModelState.AddModelError("Slot.Start", $"There is already a slot at {ProgramStore.Describe(conference, startUtc.Value)}–{ProgramStore.Clock(conference, endUtc.Value)}.");
+                        ModelState.AddModelError("Slot.Start", T["There is already a slot at {0}–{1}.", T["{0:ddd MMM d, h:mm tt}", conference.ToLocal(startUtc.Value)], T["{0:h:mm tt}", conference.ToLocal(endUtc.Value)]]);
                         break;
                     }
                     added.Add(new TimeSlot { ConferenceEventId = conference.Id, StartsAt = startUtc.Value, EndsAt = endUtc.Value });
@@ -154,7 +160,7 @@ public class SetupModel(AppDbContext db, ConferenceContext conferences, Infrastr
         if (!ModelState.IsValid) { await LoadAsync(ct); return Page(); }
         db.TimeSlots.AddRange(added);
         await db.SaveChangesAsync(ct);
-        Message = added.Count == 1 ? "Added one time slot." : $"Added {added.Count} time slots.";
+        Message = added.Count == 1 ? T["Added one time slot."] : T["Added {0} time slots.", added.Count];
         return RedirectToPage();
     }
 
@@ -166,13 +172,13 @@ public class SetupModel(AppDbContext db, ConferenceContext conferences, Infrastr
         if (slot is null) return NotFound();
         if (await db.ScheduleItems.AnyAsync(i => i.TimeSlotId == id, ct))
         {
-            ModelState.AddModelError("", "That slot has sessions or items in the draft schedule. Move or remove them first.");
+            ModelState.AddModelError("", T["That slot has sessions or items in the draft schedule. Move or remove them first."]);
             await LoadAsync(ct);
             return Page();
         }
         db.TimeSlots.Remove(slot);
         await db.SaveChangesAsync(ct);
-        Message = "Deleted the time slot.";
+        Message = T["Deleted the time slot."];
         return RedirectToPage();
     }
 

@@ -18,14 +18,17 @@ namespace AiEngineer.Web.Pages.Admin.Settings;
 /// and the public pages' output cache are emptied by the save itself (PublicPageCache.EvictionInterceptor).
 /// </summary>
 public class IndexModel(AppDbContext db, ConferenceContext conferences, TicketingSettings ticketing, TimeProvider time,
-    TranslationForm translations, Microsoft.Extensions.Localization.IStringLocalizer<Shared.SiteText> S) : PageModel
+    TranslationForm translations, Microsoft.Extensions.Localization.IStringLocalizer<Shared.SiteText> S,
+    Microsoft.Extensions.Localization.IStringLocalizer<AdminSettingsText> T) : PageModel
 {
     public sealed class DetailsInput
     {
         [Required(ErrorMessage = "The conference needs a name.")]
         [StringLength(ConferenceEvent.NameMaxLength, ErrorMessage = "The name can be at most {1} characters.")]
+        [Display(Name = "Name")]
         public string Name { get; set; } = "";
         [StringLength(ConferenceEvent.TaglineMaxLength, ErrorMessage = "The tagline can be at most {1} characters.")]
+        [Display(Name = "Tagline")]
         public string? Tagline { get; set; }
         [Required(ErrorMessage = "Give the first day.")]
         [Display(Name = "First day")]
@@ -40,6 +43,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, Ticketin
         [Display(Name = "Address")]
         public string? VenueAddress { get; set; }
         [StringLength(ConferenceEvent.PlaceMaxLength, ErrorMessage = "The city can be at most {1} characters.")]
+        [Display(Name = "City")]
         public string? City { get; set; }
         [Required(ErrorMessage = "Choose the time zone.")]
         [Display(Name = "Time zone")]
@@ -57,7 +61,9 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, Ticketin
     public sealed class SaleInput
     {
         public int Id { get; set; }
+        [Display(Name = "Sale starts")]
         public DateTime? StartsAt { get; set; }
+        [Display(Name = "Sale ends")]
         public DateTime? EndsAt { get; set; }
     }
 
@@ -137,16 +143,17 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, Ticketin
                 // Slots are UTC instants laid out on the event's days: they must stay on those days, at those wall-clock times.
                 var slots = await db.TimeSlots.AsNoTracking().Where(s => s.ConferenceEventId == conference.Id).Select(s => s.StartsAt).ToListAsync(ct);
                 if (zoneChanged && slots.Count > 0)
-                    ModelState.AddModelError("Details.TimeZoneId", $"The schedule has {slots.Count} time slots. Changing the time zone would move every session; delete the slots first or keep the zone.");
+                    ModelState.AddModelError("Details.TimeZoneId", T["The schedule has {0} time slots. Changing the time zone would move every session; delete the slots first or keep the zone.", slots.Count]);
                 var outside = slots.Count(s => DateOnly.FromDateTime(conference.ToLocal(s)) is var day && (day < conference.StartDate || day > conference.EndDate));
                 if (outside > 0)
-                    ModelState.AddModelError("Details.EndDate", $"{outside} time slot{(outside == 1 ? " falls" : "s fall")} outside these dates. Move or delete {(outside == 1 ? "it" : "them")} in Schedule › Rooms and slots first.");
+                    ModelState.AddModelError("Details.EndDate", outside == 1 ? T["1 time slot falls outside these dates. Move or delete it in Schedule › Rooms and slots first."]
+                        : T["{0} time slots fall outside these dates. Move or delete them in Schedule › Rooms and slots first.", outside]);
             }
         }
         if (!ModelState.IsValid) return Page();
         if (conference.Id == 0) db.Conferences.Add(conference);
         await db.SaveChangesAsync(ct);
-        Message = "The conference details are saved and shown everywhere now.";
+        Message = T["The conference details are saved and shown everywhere now."];
         return RedirectToPage(null, null, "details");
     }
 
@@ -158,7 +165,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, Ticketin
         var opens = ModelState.ToUtc(Conference, Dates.CfpOpensAt, "Dates.CfpOpensAt");
         var closes = ModelState.ToUtc(Conference, Dates.CfpClosesAt, "Dates.CfpClosesAt");
         if ((opens is null) != (closes is null) && ModelState.IsValid)
-            ModelState.AddModelError("Dates.CfpClosesAt", "Give both the opening and the closing time of the call, or neither.");
+            ModelState.AddModelError("Dates.CfpClosesAt", T["Give both the opening and the closing time of the call, or neither."]);
         if (opens is not null && closes is not null)
             foreach (var p in CallForPapers.ValidateWindow(opens.Value, closes.Value)) ModelState.AddModelError("Dates.CfpClosesAt", p);
 
@@ -167,10 +174,10 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, Ticketin
         {
             var sale = Dates.Sales[i];
             var type = types.FirstOrDefault(t => t.Id == sale.Id);
-            if (type is null) { ModelState.AddModelError("Dates", "A ticket type in the form no longer exists; reload the page."); break; }
+            if (type is null) { ModelState.AddModelError("Dates", T["A ticket type in the form no longer exists; reload the page."]); break; }
             type.SaleStartsAt = ModelState.ToUtc(Conference, sale.StartsAt, $"Dates.Sales[{i}].StartsAt");
             type.SaleEndsAt = ModelState.ToUtc(Conference, sale.EndsAt, $"Dates.Sales[{i}].EndsAt");
-            foreach (var p in type.Validate()) ModelState.AddModelError($"Dates.Sales[{i}].EndsAt", $"{type.Name}: {p}");
+            foreach (var p in type.Validate()) ModelState.AddModelError($"Dates.Sales[{i}].EndsAt", T["{0}: {1}", type.Name, p]);
         }
         if (!ModelState.IsValid) return Page();
 
@@ -182,7 +189,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, Ticketin
             call.ClosesAt = closes.Value;
         }
         await db.SaveChangesAsync(ct);
-        Message = "The call for papers and sale dates are saved.";
+        Message = T["The call for papers and sale dates are saved."];
         return RedirectToPage(null, null, "dates");
     }
 
@@ -196,7 +203,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, Ticketin
         conference.ReservationMinutes = Ticketing.ReservationMinutes;
         conference.RefundPolicy = Ticketing.RefundPolicy.Trim();
         await db.SaveChangesAsync(ct);
-        Message = $"Ticketing is saved: new card orders hold their seats for {Ticketing.ReservationMinutes} minutes.";
+        Message = T["Ticketing is saved: new card orders hold their seats for {0} minutes.", Ticketing.ReservationMinutes!.Value];
         return RedirectToPage(null, null, "ticketing");
     }
 
@@ -212,7 +219,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, Ticketin
         conference.CodeOfConduct = Pages.CodeOfConduct.Trim().ReplaceLineEndings("\n");
         conference.PrivacyPolicy = Pages.Privacy.Trim().ReplaceLineEndings("\n");
         await db.SaveChangesAsync(ct);
-        Message = "The code of conduct and privacy pages are saved.";
+        Message = T["The code of conduct and privacy pages are saved."];
         return RedirectToPage(null, null, "pages");
     }
 
@@ -229,7 +236,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, Ticketin
         [nameof(ConferenceEvent.PrivacyPolicy)] = ("Privacy", ConferenceEvent.PageMaxLength),
     };
 
-    private string TooLong(string language, string label, int max) => S["{0} in {1} can be at most {2} characters.", label, language, max];
+    private string TooLong(string language, string label, int max) => S["{0} in {1} can be at most {2} characters.", T[label], language, max];
 
     public DateTime? Local(DateTime? utc) => utc is { } u && Conference is not null ? Conference.ToLocal(u) : utc;
 

@@ -10,7 +10,7 @@ namespace AiEngineer.Web.Pages.Admin.Tickets;
 
 /// <summary>Creates or edits a ticket type. Times are entered in the event's time zone and stored as UTC.</summary>
 public class EditModel(AppDbContext db, ConferenceContext conferences, Infrastructure.Localization.TranslationForm translations,
-    Microsoft.Extensions.Localization.IStringLocalizer<Shared.SiteText> S) : PageModel
+    Microsoft.Extensions.Localization.IStringLocalizer<Shared.SiteText> S, Microsoft.Extensions.Localization.IStringLocalizer<AdminTicketsText> T) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     public int? Id { get; private set; }
@@ -19,18 +19,18 @@ public class EditModel(AppDbContext db, ConferenceContext conferences, Infrastru
 
     public sealed class InputModel
     {
-        [Required, StringLength(TicketType.NameMaxLength)] public string Name { get; set; } = "";
-        [StringLength(TicketType.DescriptionMaxLength)] public string? Description { get; set; }
-        public TicketKind Kind { get; set; }
+        [Display(Name = "Name"), Required, StringLength(TicketType.NameMaxLength)] public string Name { get; set; } = "";
+        [Display(Name = "Description"), StringLength(TicketType.DescriptionMaxLength)] public string? Description { get; set; }
+        [Display(Name = "Kind")] public TicketKind Kind { get; set; }
         // Decimal limits: with int limits RangeAttribute converts the value to int first, and -0.01 became 0 and passed.
-        [Range(typeof(decimal), "0", "1000000", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true, ErrorMessage = "The price must be between $0 and $1,000,000.")] public decimal Price { get; set; }
-        [Range(0, 1_000_000)] public int Capacity { get; set; }
-        [Range(1, 100)] public int MinPerOrder { get; set; } = 1;
-        [Range(1, 100)] public int MaxPerOrder { get; set; } = 10;
-        public DateTime? SaleStartsAt { get; set; }
-        public DateTime? SaleEndsAt { get; set; }
+        [Range(typeof(decimal), "0", "1000000", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true, ErrorMessage = "The price must be between $0 and $1,000,000."), Display(Name = "Price (USD)")] public decimal Price { get; set; }
+        [Display(Name = "Capacity"), Range(0, 1_000_000)] public int Capacity { get; set; }
+        [Display(Name = "Minimum per order"), Range(1, 100)] public int MinPerOrder { get; set; } = 1;
+        [Display(Name = "Maximum per order"), Range(1, 100)] public int MaxPerOrder { get; set; } = 10;
+        [Display(Name = "Sale starts")] public DateTime? SaleStartsAt { get; set; }
+        [Display(Name = "Sale ends")] public DateTime? SaleEndsAt { get; set; }
         public bool Hidden { get; set; }
-        [Range(0, 1000)] public int SortOrder { get; set; }
+        [Display(Name = "Display order"), Range(0, 1000)] public int SortOrder { get; set; }
         /// <summary>The name and description in the other languages.</summary>
         public Dictionary<string, string?> Translations { get; set; } = new();
     }
@@ -74,12 +74,12 @@ public class EditModel(AppDbContext db, ConferenceContext conferences, Infrastru
             if (type is null) return NotFound();
             Taken = type.Taken;
         }
-        if (Input.Price != decimal.Round(Input.Price, 2)) ModelState.AddModelError("Input.Price", "Use at most two decimals.");
+        if (Input.Price != decimal.Round(Input.Price, 2)) ModelState.AddModelError("Input.Price", T["Use at most two decimals."]);
         var starts = ModelState.ToUtc(conference, Input.SaleStartsAt, "Input.SaleStartsAt");
         var ends = ModelState.ToUtc(conference, Input.SaleEndsAt, "Input.SaleEndsAt");
         if (!ModelState.IsValid) return Page();
         var candidate = type ?? new TicketType();
-        var before = type is null ? null : $"{type.Name}, {Money.Format(type.PriceMinor)}, capacity {type.Capacity}";
+        var before = type is null ? null : T["{0}, {1}, capacity {2}", type.Name, Money.Format(type.PriceMinor), type.Capacity].Value;
         candidate.Name = Input.Name.Trim();
         candidate.Description = Input.Description?.Trim() ?? "";
         candidate.Kind = Input.Kind;
@@ -93,7 +93,7 @@ public class EditModel(AppDbContext db, ConferenceContext conferences, Infrastru
         candidate.SortOrder = Input.SortOrder;
         var problems = candidate.Validate();
         if (!translations.Apply(candidate.Translations, Input.Translations, TranslatedFields, ModelState, nameof(Input),
-                (language, label, max) => S["{0} in {1} can be at most {2} characters.", label, language, max]))
+                (language, label, max) => S["{0} in {1} can be at most {2} characters.", T[label], language, max]))
             return Page();
         if (problems.Count > 0)
         {
@@ -108,10 +108,10 @@ public class EditModel(AppDbContext db, ConferenceContext conferences, Infrastru
         catch (DbUpdateException)
         {
             // The capacity check constraint: seats were taken between loading and saving.
-            ModelState.AddModelError("", "Seats were sold meanwhile; the capacity cannot go below the seats taken. Reload and try again.");
+            ModelState.AddModelError("", T["Seats were sold meanwhile; the capacity cannot go below the seats taken. Reload and try again."]);
             return Page();
         }
-        TempData["AdminMessage"] = before is null ? $"Created {candidate.Name}." : $"Saved {candidate.Name} (was: {before}).";
+        TempData["AdminMessage"] = before is null ? T["Created {0}.", candidate.Name].Value : T["Saved {0} (was: {1}).", candidate.Name, before].Value;
         return Redirect("/admin/tickets");
     }
 }

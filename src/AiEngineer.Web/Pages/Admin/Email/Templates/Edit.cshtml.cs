@@ -12,7 +12,8 @@ namespace AiEngineer.Web.Pages.Admin.Email.Templates;
 /// Rewords one kind of message. The preview renders the wording with sample values in a sandboxed frame: the
 /// saved wording on load, the wording in the form when "Preview" posts the form into the frame.
 /// </summary>
-public class EditModel(AppDbContext db, EmailTemplates templates, TimeProvider time, OutboxSignal outbox, Infrastructure.Localization.TranslationForm languages) : PageModel
+public class EditModel(AppDbContext db, EmailTemplates templates, TimeProvider time, OutboxSignal outbox, Infrastructure.Localization.TranslationForm languages,
+    Microsoft.Extensions.Localization.IStringLocalizer<AdminEmailTemplatesText> T) : PageModel
 {
     public sealed class InputModel
     {
@@ -82,11 +83,11 @@ public class EditModel(AppDbContext db, EmailTemplates templates, TimeProvider t
         catch (DbUpdateException)
         {
             // Another organizer saved the first wording of this kind at the same moment.
-            ModelState.AddModelError(string.Empty, "Someone else saved this template a moment ago. Look at it again and save once more.");
+            ModelState.AddModelError(string.Empty, T["Someone else saved this template a moment ago. Look at it again and save once more."]);
             return Page();
         }
-        Message = subject.Length == 0 ? $"“{Definition.Name}” has no {LanguageName} wording now: readers of {LanguageName} get the English."
-            : $"“{Definition.Name}” is saved. The next message of this kind uses it.";
+        Message = subject.Length == 0 ? T["“{0}” has no {1} wording now: readers of {1} get the English.", T[Definition.Name], LanguageName]
+            : T["“{0}” is saved. The next message of this kind uses it.", T[Definition.Name]];
         return RedirectToPage(new { kind = Definition.Kind, lang = Lang });
     }
 
@@ -99,7 +100,7 @@ public class EditModel(AppDbContext db, EmailTemplates templates, TimeProvider t
             db.EmailTemplates.Remove(template);
             await db.SaveChangesAsync(ct);
         }
-        Message = $"“{Definition.Name}” is back to the default wording.";
+        Message = T["“{0}” is back to the default wording.", T[Definition.Name]];
         return RedirectToPage(new { kind = Definition.Kind, lang = Lang });
     }
 
@@ -118,7 +119,7 @@ public class EditModel(AppDbContext db, EmailTemplates templates, TimeProvider t
         }
         await db.SaveChangesAsync(ct);
         outbox.Notify();
-        Message = $"A test with sample values is on its way to {email}.";
+        Message = T["A test with sample values is on its way to {0}.", email];
         return RedirectToPage(new { kind = Definition.Kind, lang = Lang });
     }
 

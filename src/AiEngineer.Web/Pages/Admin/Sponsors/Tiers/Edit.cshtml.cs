@@ -11,7 +11,7 @@ namespace AiEngineer.Web.Pages.Admin.Sponsors.Tiers;
 
 /// <summary>Creates or edits a sponsor tier. Its slots never go below the sponsorships holding one; its name is unique.</summary>
 public class EditModel(AppDbContext db, Infrastructure.Localization.TranslationForm translations,
-    Microsoft.Extensions.Localization.IStringLocalizer<Shared.SiteText> S) : PageModel
+    Microsoft.Extensions.Localization.IStringLocalizer<Shared.SiteText> S, Microsoft.Extensions.Localization.IStringLocalizer<AdminSponsorsText> T) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     public int? Id { get; private set; }
@@ -20,14 +20,14 @@ public class EditModel(AppDbContext db, Infrastructure.Localization.TranslationF
 
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "A tier needs a name."), StringLength(SponsorTier.NameMaxLength)] public string Name { get; set; } = "";
+        [Display(Name = "Name"), Required(ErrorMessage = "A tier needs a name."), StringLength(SponsorTier.NameMaxLength)] public string Name { get; set; } = "";
         // Decimal limits: with int limits RangeAttribute converts the value to int first, and -0.01 became 0 and passed.
-        [Range(typeof(decimal), "0", "10000000", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true, ErrorMessage = "The price must be between $0 and $10,000,000.")] public decimal Price { get; set; }
-        [Range(0, 1000, ErrorMessage = "Slots must be between 0 and 1,000.")] public int Slots { get; set; }
-        [StringLength(SponsorTier.BenefitsMaxLength)] public string? Benefits { get; set; }
-        [Range(0, 1000, ErrorMessage = "Included tickets must be between 0 and 1,000.")] public int IncludedTickets { get; set; }
-        public int? IncludedTicketTypeId { get; set; }
-        [Range(0, 1000)] public int SortOrder { get; set; }
+        [Range(typeof(decimal), "0", "10000000", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true, ErrorMessage = "The price must be between $0 and $10,000,000."), Display(Name = "Price (USD)")] public decimal Price { get; set; }
+        [Display(Name = "Slots"), Range(0, 1000, ErrorMessage = "Slots must be between 0 and 1,000.")] public int Slots { get; set; }
+        [Display(Name = "Benefits"), StringLength(SponsorTier.BenefitsMaxLength)] public string? Benefits { get; set; }
+        [Display(Name = "Included tickets"), Range(0, 1000, ErrorMessage = "Included tickets must be between 0 and 1,000.")] public int IncludedTickets { get; set; }
+        [Display(Name = "Ticket type of the included tickets")] public int? IncludedTicketTypeId { get; set; }
+        [Display(Name = "Display order"), Range(0, 1000)] public int SortOrder { get; set; }
         public bool Open { get; set; } = true;
         /// <summary>The name and benefits in the other languages.</summary>
         public Dictionary<string, string?> Translations { get; set; } = new();
@@ -67,19 +67,19 @@ public class EditModel(AppDbContext db, Infrastructure.Localization.TranslationF
             if (tier is null) return NotFound();
             Taken = tier.Taken;
         }
-        if (Input.Price != decimal.Round(Input.Price, 2)) ModelState.AddModelError("Input.Price", "Use at most two decimals.");
+        if (Input.Price != decimal.Round(Input.Price, 2)) ModelState.AddModelError("Input.Price", T["Use at most two decimals."]);
         if (Input.IncludedTicketTypeId is { } typeId && !TicketTypes.Any(t => t.Value == typeId.ToString()))
-            ModelState.AddModelError("Input.IncludedTicketTypeId", "Choose a ticket type that exists.");
+            ModelState.AddModelError("Input.IncludedTicketTypeId", T["Choose a ticket type that exists."]);
         if (!ModelState.IsValid) return Page();
         var name = Input.Name.Trim();
         if (await NameTakenAsync(name, id, ct))
         {
-            ModelState.AddModelError("Input.Name", $"There is already a tier called {name}.");
+            ModelState.AddModelError("Input.Name", T["There is already a tier called {0}.", name]);
             return Page();
         }
 
         var candidate = tier ?? new SponsorTier();
-        var before = tier is null ? null : $"{tier.Name}, {Money.Format(tier.PriceMinor, tier.Currency)}, {tier.Slots} slots";
+        var before = tier is null ? null : T["{0}, {1}, {2} slots", tier.Name, Money.Format(tier.PriceMinor, tier.Currency), tier.Slots].Value;
         candidate.Name = name;
         candidate.PriceMinor = (long)(Input.Price * 100);
         candidate.Slots = Input.Slots;
@@ -91,7 +91,7 @@ public class EditModel(AppDbContext db, Infrastructure.Localization.TranslationF
         var problems = candidate.Validate();
         var posted = Input.Translations.ToDictionary(kv => kv.Key, kv => kv.Value?.Trim().ReplaceLineEndings("\n"));
         if (!translations.Apply(candidate.Translations, posted, TranslatedFields, ModelState, nameof(Input),
-                (language, label, max) => S["{0} in {1} can be at most {2} characters.", label, language, max]))
+                (language, label, max) => S["{0} in {1} can be at most {2} characters.", T[label], language, max]))
         {
             db.ChangeTracker.Clear();
             return Page();
@@ -111,11 +111,11 @@ public class EditModel(AppDbContext db, Infrastructure.Localization.TranslationF
             // The check constraint (Taken <= Slots) or the unique name: someone applied or saved meanwhile.
             db.ChangeTracker.Clear();
             ModelState.AddModelError("", await NameTakenAsync(name, id, ct)
-                ? $"There is already a tier called {name}."
-                : "A company applied meanwhile; the slots cannot go below the slots held. Reload and try again.");
+                ? T["There is already a tier called {0}.", name]
+                : T["A company applied meanwhile; the slots cannot go below the slots held. Reload and try again."]);
             return Page();
         }
-        TempData["AdminMessage"] = before is null ? $"Created the {candidate.Name} tier." : $"Saved {candidate.Name} (was: {before}).";
+        TempData["AdminMessage"] = before is null ? T["Created the {0} tier.", candidate.Name].Value : T["Saved {0} (was: {1}).", candidate.Name, before].Value;
         return Redirect("/admin/sponsors");
     }
 
