@@ -16,8 +16,6 @@ public class ValidationTextTests
     private static readonly string[] NotYetTranslated =
     [
         "AiEngineer.Web.Pages.Admin", "AiEngineer.Web.Pages.Review", "AiEngineer.Web.Pages.Checkin",
-        "AiEngineer.Web.Pages.Sponsors",
-        "AiEngineer.Web.Pages.Cfp",
     ];
 
     private static HashSet<string> Keys(string resource) =>
