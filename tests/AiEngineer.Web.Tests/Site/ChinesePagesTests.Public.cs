@@ -279,4 +279,108 @@ public class ChinesePublicPagesTests(ChinesePublicPagesTests.Fixture fixture) : 
         Assert.Contains("：请填写可演讲的开始和结束时间。", availability);
         Assert.Contains(days.StartDate.ToString("M月d日"), availability);
     }
+
+    // ---- Co-speaker invitations, speakers, sponsors, live, conference texts ----
+
+    /// <summary>An invitation to a new proposal of a new speaker; its token, as the email would carry it.</summary>
+    private async Task<(int Proposal, string Token, HttpClient Owner)> InvitationAsync(string owner, string invited)
+    {
+        var (client, proposal) = await ChineseSpeakerAsync(owner);
+        var token = await Site.WithDbAsync(async db =>
+        {
+            var p = await db.Proposals.Include(x => x.Speakers).Include(x => x.Invitations).SingleAsync(x => x.Id == proposal);
+            var (_, token) = p.InviteCoSpeaker(invited, p.Speakers.Single().UserId, 3, Site.Time.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync();
+            return token;
+        });
+        return (proposal, token, client);
+    }
+
+    [Fact]
+    public async Task The_public_speaker_sponsor_live_and_conference_pages_show_no_english()
+    {
+        var (_, token, _) = await InvitationAsync("inviter.zh@example.com", "invitee.zh@example.com");
+        var anonymous = Site.CreateClient();
+        var invitation = WebUtility.HtmlDecode(await NoEnglish.OnAsync(Site, anonymous, $"/cfp/invitations/{Uri.EscapeDataString(token)}", "SiteText", "CfpText"));
+        Assert.Contains("此邀请发送给了 <strong>invitee.zh@example.com</strong>。", invitation);
+
+        var speakers = await NoEnglish.OnAsync(Site, anonymous, "/speakers", "SiteText", "SpeakersText");
+        var slug = System.Text.RegularExpressions.Regex.Match(speakers, "href=\"/speakers/([a-z0-9-]+)\"").Groups[1].Value;
+        Assert.NotEmpty(slug);
+        await NoEnglish.OnAsync(Site, anonymous, $"/speakers/{slug}", "SiteText", "SpeakersText", "ScheduleText");
+
+        var sponsors = await NoEnglish.OnAsync(Site, anonymous, "/sponsors", "SiteText", "SponsorsText");
+        Assert.Contains("申请赞助", sponsors);
+        var (signedIn, _) = await ChineseSpeakerAsync("sponsor.zh@example.com"); // with a live sponsorship
+        var live = await Site.WithDbAsync(db => db.Sponsorships.Where(x => x.ContactEmail == "sponsor.zh@example.com" && x.Status == Core.Sponsors.SponsorshipStatus.Live).Select(x => x.Slug).SingleAsync());
+        Assert.Contains("访问 Zhong Labs", WebUtility.HtmlDecode(await NoEnglish.OnAsync(Site, anonymous, $"/sponsors/{live}", "SiteText", "SponsorsText")));
+        await NoEnglish.OnAsync(Site, signedIn, "/sponsors/apply", "SiteText", "SponsorsText");
+
+        await NoEnglish.OnAsync(Site, anonymous, "/live", "SiteText", "LiveText");
+        var buyer = await ChineseClientAsync();
+        var (code, _) = await InvoiceOrderAsync(buyer, "live.zh@example.com", "Chinese Live Pass");
+        var ticket = await Site.WithDbAsync(async db =>
+        {
+            var order = await db.Orders.Include(o => o.Tickets).SingleAsync(o => o.Code == code);
+            order.Status = OrderStatus.Paid;
+            order.PaidAt = order.CreatedAt;
+            await db.SaveChangesAsync();
+            return order.Tickets.First().Code;
+        });
+        var watching = WebUtility.HtmlDecode(await NoEnglish.OnAsync(Site, anonymous, $"/live?ticket={ticket}", "SiteText", "LiveText", "ScheduleText"));
+        Assert.Contains("欢迎你，", watching);
+
+        Assert.Contains("<h1>行为准则</h1>", await NoEnglish.OnAsync(Site, anonymous, "/code-of-conduct", "SiteText"));
+        Assert.Contains("<h1>隐私政策</h1>", await NoEnglish.OnAsync(Site, anonymous, "/privacy", "SiteText"));
+    }
+
+    [Fact]
+    public async Task An_invitation_refused_by_a_rule_and_a_refused_sponsor_application_are_in_chinese()
+    {
+        var (proposal, token, owner) = await InvitationAsync("owner.zh@example.com", "joiner.zh@example.com");
+        var link = $"/my/submissions/{proposal}";
+        await owner.PostFormAsync(link + "?handler=Withdraw", new(), formPage: link);
+        await Site.CreateUserAsync("joiner.zh@example.com");
+        var joiner = await ChineseClientAsync(await Site.SignedInClientAsync("joiner.zh@example.com"));
+        var path = $"/cfp/invitations/{Uri.EscapeDataString(token)}";
+        var refused = await TextAsync(await joiner.PostFormAsync(path, new()));
+        Assert.Contains("该提案当前状态为“已撤回”，不能再添加演讲者。", refused);
+        Assert.DoesNotContain("takes no more speakers", refused);
+
+        var page = await joiner.GetStringAsync("/sponsors/apply");
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(HttpClientFormExtensions.AntiforgeryToken(page)), "__RequestVerificationToken" },
+            { new StringContent(Guid.NewGuid().ToString()), "Input.IdempotencyKey" },
+            { new StringContent(""), "Input.CompanyName" },
+            { new StringContent("example.com"), "Input.Website" },
+            { new StringContent("Lin"), "Input.ContactName" },
+            { new StringContent("lin@example.com"), "Input.ContactEmail" },
+            { new StringContent("not a phone"), "Input.ContactPhone" },
+            { new StringContent("Beijing"), "Input.BillingAddress" },
+            { new StringContent("Labs."), "Input.Description" },
+        };
+        var application = await TextAsync(await joiner.PostAsync("/sponsors/apply", form));
+        Assert.Contains("请填写公司名称。", application);
+        Assert.Contains("请填写完整的网址，例如 https://example.com。", application);
+        Assert.Contains("电话不是有效的电话号码。", application);
+    }
+
+    /// <summary>The resource compiler keeps one of two keys that differ only in case ("Sold out", "sold out") and drops the
+    /// other with a mere warning, so that string would show in English. A word needed in lower case mid-sentence is the
+    /// capitalized key lowered in the page.</summary>
+    [Fact]
+    public void No_resource_has_two_keys_that_differ_only_in_case()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "AiEngineer.sln"))) dir = dir.Parent;
+        var web = Path.Combine(dir!.FullName, "src", "AiEngineer.Web");
+        var problems = Directory.EnumerateFiles(web, "*.resx", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("/bin/") && !f.Contains("/obj/"))
+            .SelectMany(f => System.Xml.Linq.XDocument.Load(f).Root!.Elements("data").Select(d => (string)d.Attribute("name")!)
+                .GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1)
+                .Select(g => $"{Path.GetFileName(f)}: {string.Join(" / ", g)}"))
+            .ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
 }

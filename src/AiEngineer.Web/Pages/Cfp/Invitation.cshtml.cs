@@ -12,7 +12,9 @@ namespace AiEngineer.Web.Pages.Cfp;
 /// The link in a co-speaker invitation. Anyone holding it sees which proposal it is for; accepting needs an
 /// account, so a visitor signs in or registers and comes back here.
 /// </summary>
-public class InvitationModel(AppDbContext db, TimeProvider time, EmailTemplates templates, Microsoft.Extensions.Options.IOptionsMonitor<AiEngineer.Web.Infrastructure.Site.SiteOptions> site) : PageModel
+public class InvitationModel(AppDbContext db, TimeProvider time, EmailTemplates templates, Microsoft.Extensions.Options.IOptionsMonitor<AiEngineer.Web.Infrastructure.Site.SiteOptions> site,
+    Microsoft.Extensions.Localization.IStringLocalizer<CfpText> T, Microsoft.Extensions.Localization.IStringLocalizer<Shared.RuleText> rules,
+    Microsoft.Extensions.Localization.IStringLocalizer<Shared.StatusText> labels) : PageModel
 {
     public string? Title { get; private set; }
     public string? InvitedEmail { get; private set; }
@@ -27,9 +29,9 @@ public class InvitationModel(AppDbContext db, TimeProvider time, EmailTemplates 
         Title = proposal.Title;
         InvitedEmail = invitation.Email;
         if (!invitation.IsPendingAt(time.GetUtcNow().UtcDateTime))
-            Problem = invitation.RevokedAt is not null ? "This invitation was withdrawn by the speaker."
-                : invitation.AcceptedAt is not null ? "This invitation has already been accepted."
-                : "This invitation has expired; ask the speaker for a new one.";
+            Problem = invitation.RevokedAt is not null ? T["This invitation was withdrawn by the speaker."]
+                : invitation.AcceptedAt is not null ? T["This invitation has already been accepted."]
+                : T["This invitation has expired; ask the speaker for a new one."];
         return Page();
     }
 
@@ -47,14 +49,14 @@ public class InvitationModel(AppDbContext db, TimeProvider time, EmailTemplates 
         {
             Title = proposal.Title;
             InvitedEmail = invitation.Email;
-            Problem = ex.Message;
+            Problem = Shared.RuleMessages.Localize(rules, labels, ex);
             return Page();
         }
         var joinedName = await db.Users.Where(u => u.Id == me).Select(u => u.DisplayName ?? u.Email).FirstAsync(ct);
         var link = site.CurrentValue.Link($"/my/submissions/{proposal.Id}");
         await ProposalEmails.QueueCoSpeakerJoinedAsync(db, templates, proposal, me, joinedName ?? "Your co-speaker", link, time.GetUtcNow().UtcDateTime, ct);
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = "You are now a speaker on this proposal. Fill in your speaker profile so reviewers know who you are.";
+        TempData["Message"] = T["You are now a speaker on this proposal. Fill in your speaker profile so reviewers know who you are."].Value;
         return RedirectToPage("/My/Submissions/Details", new { id = proposal.Id });
     }
 

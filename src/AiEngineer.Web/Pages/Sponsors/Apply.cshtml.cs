@@ -15,7 +15,8 @@ namespace AiEngineer.Web.Pages.Sponsors;
 [Authorize]
 [RequestSizeLimit(LogoProcessor.MaxBytes + 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = LogoProcessor.MaxBytes + 1024 * 1024)]
-public class ApplyModel(AppDbContext db, SponsorSales sales, UserManager<AppUser> users, TimeProvider time) : PageModel
+public class ApplyModel(AppDbContext db, SponsorSales sales, UserManager<AppUser> users, TimeProvider time,
+    Microsoft.Extensions.Localization.IStringLocalizer<SponsorsText> T) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     [BindProperty] public IFormFile? Logo { get; set; }
@@ -25,14 +26,14 @@ public class ApplyModel(AppDbContext db, SponsorSales sales, UserManager<AppUser
     {
         public Guid IdempotencyKey { get; set; }
         public int TierId { get; set; }
-        [Required(ErrorMessage = "Enter the company name."), StringLength(Sponsorship.CompanyMaxLength)] public string CompanyName { get; set; } = "";
-        [Required(ErrorMessage = "Enter the company website."), Url(ErrorMessage = "Enter the website as a full address, like https://example.com."), StringLength(Sponsorship.UrlMaxLength)] public string Website { get; set; } = "";
-        [Required(ErrorMessage = "Enter the contact's name."), StringLength(Sponsorship.NameMaxLength)] public string ContactName { get; set; } = "";
-        [Required(ErrorMessage = "Enter the contact's email."), EmailAddress, StringLength(Sponsorship.EmailMaxLength)] public string ContactEmail { get; set; } = "";
-        [Required(ErrorMessage = "Enter a phone number."), Phone, StringLength(Sponsorship.PhoneMaxLength)] public string ContactPhone { get; set; } = "";
-        [Required(ErrorMessage = "Enter the billing address."), StringLength(Sponsorship.AddressMaxLength)] public string BillingAddress { get; set; } = "";
-        [StringLength(Sponsorship.VatIdMaxLength)] public string? VatId { get; set; }
-        [Required(ErrorMessage = "Describe the company in a few sentences."), StringLength(Sponsorship.DescriptionMaxLength, ErrorMessage = "The description can be at most {1} characters.")] public string Description { get; set; } = "";
+        [Display(Name = "Company name"), Required(ErrorMessage = "Enter the company name."), StringLength(Sponsorship.CompanyMaxLength)] public string CompanyName { get; set; } = "";
+        [Display(Name = "Website"), Required(ErrorMessage = "Enter the company website."), Url(ErrorMessage = "Enter the website as a full address, like https://example.com."), StringLength(Sponsorship.UrlMaxLength)] public string Website { get; set; } = "";
+        [Display(Name = "Contact name"), Required(ErrorMessage = "Enter the contact's name."), StringLength(Sponsorship.NameMaxLength)] public string ContactName { get; set; } = "";
+        [Display(Name = "Contact email"), Required(ErrorMessage = "Enter the contact's email."), EmailAddress, StringLength(Sponsorship.EmailMaxLength)] public string ContactEmail { get; set; } = "";
+        [Display(Name = "Phone"), Required(ErrorMessage = "Enter a phone number."), Phone(ErrorMessage = "The {0} field is not a valid phone number."), StringLength(Sponsorship.PhoneMaxLength)] public string ContactPhone { get; set; } = "";
+        [Display(Name = "Billing address"), Required(ErrorMessage = "Enter the billing address."), StringLength(Sponsorship.AddressMaxLength)] public string BillingAddress { get; set; } = "";
+        [Display(Name = "VAT ID"), StringLength(Sponsorship.VatIdMaxLength)] public string? VatId { get; set; }
+        [Display(Name = "Short description"), Required(ErrorMessage = "Describe the company in a few sentences."), StringLength(Sponsorship.DescriptionMaxLength, ErrorMessage = "The description can be at most {1} characters.")] public string Description { get; set; } = "";
     }
 
     public async Task OnGetAsync(int? tier, CancellationToken ct)
@@ -52,12 +53,12 @@ public class ApplyModel(AppDbContext db, SponsorSales sales, UserManager<AppUser
     {
         await LoadAsync(ct);
         if (Input.Website is { Length: > 0 } w && !(w.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || w.StartsWith("http://", StringComparison.OrdinalIgnoreCase)))
-            ModelState.AddModelError("Input.Website", "Enter the website as a full address, like https://example.com.");
+            ModelState.AddModelError("Input.Website", T["Enter the website as a full address, like https://example.com."]);
         if (!ModelState.IsValid) return Page();
         var (logo, logoError) = await LogoProcessor.ProcessAsync(Logo, ct);
         if (logo is null)
         {
-            ModelState.AddModelError("Logo", logoError!);
+            ModelState.AddModelError("Logo", T[logoError!]); // the processor's fixed sentences are in the resource
             return Page();
         }
         var (sponsorship, error) = await sales.ApplyAsync(new SponsorApplication(
@@ -66,7 +67,7 @@ public class ApplyModel(AppDbContext db, SponsorSales sales, UserManager<AppUser
             Input.Description, new SponsorLogo { Content = logo.Content, ContentType = logo.ContentType, UploadedAt = time.GetUtcNow().UtcDateTime }), ct);
         if (sponsorship is null)
         {
-            ModelState.AddModelError("", error!);
+            ModelState.AddModelError("", T[error!]); // "Choose a tier that is open." is in the resource
             return Page();
         }
         return Redirect("/my/sponsor");
