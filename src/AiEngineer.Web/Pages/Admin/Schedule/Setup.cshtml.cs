@@ -69,7 +69,7 @@ public class SetupModel(AppDbContext db, ConferenceContext conferences, Infrastr
         ModelState.KeepOnly(nameof(Room));
         var conference = await conferences.GetAsync(ct);
         if (conference is null) return NotFound();
-        var name = Room.Name.Trim();
+        var name = Room.Name?.Trim() ?? ""; // an empty box binds as null
         if (ModelState.IsValid && await db.Rooms.AnyAsync(r => r.ConferenceEventId == conference.Id && r.Name == name && r.Id != Room.Id, ct))
             ModelState.AddModelError("Room.Name", T["There is already a room called “{0}”.", name]);
         if (!ModelState.IsValid) { await LoadAsync(ct); return Page(); }
