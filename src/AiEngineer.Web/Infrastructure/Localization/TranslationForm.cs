@@ -12,7 +12,7 @@ namespace AiEngineer.Web.Infrastructure.Localization;
 /// what was posted into the record's <see cref="Translations"/>. Only the configured languages and the fields the page
 /// names are read; an empty box clears that translation, so the page falls back to English.
 /// </summary>
-public sealed class TranslationForm(IOptions<RequestLocalizationOptions> options)
+public sealed class TranslationForm(IOptions<RequestLocalizationOptions> options, Microsoft.Extensions.Localization.IStringLocalizer<Pages.Shared.SiteText> site)
 {
     /// <summary>Every configured language but the default (English), in configuration order.</summary>
     public IReadOnlyList<CultureInfo> Languages { get; } = (options.Value.SupportedUICultures ?? []).Skip(1).ToList();
@@ -28,16 +28,16 @@ public sealed class TranslationForm(IOptions<RequestLocalizationOptions> options
     /// Copies the posted translations of <paramref name="fields"/> (field → maximum length) into <paramref name="target"/>,
     /// or, when one is too long, adds a model error and changes nothing.
     /// </summary>
-    /// <param name="tooLong">The message for (language, field label, maximum).</param>
+    /// <param name="labels">The page's localizer, which translates the fields' English labels for the message.</param>
     public bool Apply(Translations target, IReadOnlyDictionary<string, string?> posted, IReadOnlyDictionary<string, (string Label, int Max)> fields,
-        ModelStateDictionary modelState, string prefix, Func<string, string, int, string> tooLong)
+        ModelStateDictionary modelState, string prefix, Microsoft.Extensions.Localization.IStringLocalizer labels)
     {
         var ok = true;
         foreach (var language in Languages)
             foreach (var (field, (label, max)) in fields)
                 if (posted.GetValueOrDefault(Key(language.Name, field)) is { } text && text.Trim().Length > max)
                 {
-                    modelState.AddModelError($"{prefix}.Translations[{Key(language.Name, field)}]", tooLong(Localization.Languages.Label(language), label, max));
+                    modelState.AddModelError($"{prefix}.Translations[{Key(language.Name, field)}]", site["{0} in {1} can be at most {2} characters.", labels[label], Localization.Languages.Label(language), max]);
                     ok = false;
                 }
         if (!ok) return false;

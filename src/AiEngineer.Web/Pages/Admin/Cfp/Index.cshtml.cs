@@ -12,7 +12,7 @@ namespace AiEngineer.Web.Pages.Admin.Cfp;
 
 /// <summary>Organizers set up the call: its window and guidance, the session formats, and access codes for named people.</summary>
 public class IndexModel(AppDbContext db, ConferenceContext conferences, TimeProvider time, Infrastructure.Localization.TranslationForm translations,
-    Microsoft.Extensions.Localization.IStringLocalizer<Shared.SiteText> S, Microsoft.Extensions.Localization.IStringLocalizer<AdminCfpText> T) : PageModel
+    Microsoft.Extensions.Localization.IStringLocalizer<AdminCfpText> T) : PageModel
 {
     public sealed class WindowInput
     {
@@ -60,7 +60,6 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, TimeProv
         [nameof(SessionFormat.Name)] = ("Name", SessionFormat.NameMaxLength),
     };
 
-    private string TooLong(string language, string label, int max) => S["{0} in {1} can be at most {2} characters.", T[label], language, max];
 
     /// <summary>The form's values for a format: what is stored, or what was posted when the post was refused.</summary>
     public FormatInput InputFor(SessionFormat f) => new()
@@ -122,7 +121,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, TimeProv
         {
             track.Name = name;
             track.Description = input.Description?.Trim() ?? "";
-            if (translations.Apply(track.Translations, input.Translations, TrackFields, ModelState, "Track", TooLong))
+            if (translations.Apply(track.Translations, input.Translations, TrackFields, ModelState, "Track", T))
             {
                 await db.SaveChangesAsync(ct);
                 Message = T["Track \"{0}\" saved.", track.Name];
@@ -185,7 +184,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, TimeProv
         call.OpensAt = opens!.Value;
         call.ClosesAt = closes!.Value;
         call.Guidance = input.Guidance?.Trim() ?? "";
-        if (!translations.Apply(call.Translations, input.Translations, GuidanceField, ModelState, "Window", TooLong)) return Page();
+        if (!translations.Apply(call.Translations, input.Translations, GuidanceField, ModelState, "Window", T)) return Page();
         await db.SaveChangesAsync(ct);
         Message = T["The call's dates and guidance are saved."];
         return RedirectToPage();
@@ -218,7 +217,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, TimeProv
         format.MaxCoSpeakers = input.MaxCoSpeakers;
         format.IsOpen = input.IsOpen;
         format.ClosesAt = deadline;
-        if (!translations.Apply(format.Translations, input.Translations, FormatField, ModelState, "Format", TooLong))
+        if (!translations.Apply(format.Translations, input.Translations, FormatField, ModelState, "Format", T))
         {
             if (input.Id == 0) NewFormat = input;
             return Page();

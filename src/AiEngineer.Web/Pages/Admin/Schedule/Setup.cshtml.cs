@@ -12,7 +12,7 @@ namespace AiEngineer.Web.Pages.Admin.Schedule;
 
 /// <summary>The frame the schedule is built in: rooms (capacity, livestream) and each day's time slots.</summary>
 public class SetupModel(AppDbContext db, ConferenceContext conferences, Infrastructure.Localization.TranslationForm translations,
-    Microsoft.Extensions.Localization.IStringLocalizer<Shared.SiteText> S, Microsoft.Extensions.Localization.IStringLocalizer<AdminScheduleText> T) : PageModel
+    Microsoft.Extensions.Localization.IStringLocalizer<AdminScheduleText> T) : PageModel
 {
     public sealed class RoomInput
     {
@@ -89,8 +89,7 @@ public class SetupModel(AppDbContext db, ConferenceContext conferences, Infrastr
         room.Livestreamed = Room.Livestreamed;
         room.StreamUrl = string.IsNullOrWhiteSpace(Room.StreamUrl) ? null : Room.StreamUrl.Trim();
         room.SortOrder = Room.SortOrder;
-        if (!translations.Apply(room.Translations, Room.Translations, RoomField, ModelState, nameof(Room),
-                (language, label, max) => S["{0} in {1} can be at most {2} characters.", T[label], language, max]))
+        if (!translations.Apply(room.Translations, Room.Translations, RoomField, ModelState, nameof(Room), T))
         {
             await LoadAsync(ct);
             return Page();

@@ -18,7 +18,7 @@ namespace AiEngineer.Web.Pages.Admin.Settings;
 /// and the public pages' output cache are emptied by the save itself (PublicPageCache.EvictionInterceptor).
 /// </summary>
 public class IndexModel(AppDbContext db, ConferenceContext conferences, TicketingSettings ticketing, TimeProvider time,
-    TranslationForm translations, Microsoft.Extensions.Localization.IStringLocalizer<Shared.SiteText> S,
+    TranslationForm translations,
     Microsoft.Extensions.Localization.IStringLocalizer<AdminSettingsText> T) : PageModel
 {
     public sealed class DetailsInput
@@ -136,7 +136,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, Ticketin
             conference.TimeZoneId = d.TimeZoneId;
             conference.StreamUrl = string.IsNullOrWhiteSpace(d.StreamUrl) ? null : d.StreamUrl.Trim();
             conference.StreamDetails = string.IsNullOrWhiteSpace(d.StreamDetails) ? null : d.StreamDetails.Trim();
-            translations.Apply(conference.Translations, d.Translations, DetailsFields, ModelState, nameof(Details), TooLong);
+            translations.Apply(conference.Translations, d.Translations, DetailsFields, ModelState, nameof(Details), T);
             foreach (var p in conference.Validate()) ModelState.AddModelError("Details", p);
             if (conference.Id != 0 && ModelState.IsValid)
             {
@@ -215,7 +215,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, Ticketin
         if (!ModelState.IsValid) return Page();
         var conference = await db.Conferences.FirstAsync(c => c.Id == Conference.Id, ct);
         var posted = Pages.Translations.ToDictionary(kv => kv.Key, kv => kv.Value?.Trim().ReplaceLineEndings("\n"));
-        if (!translations.Apply(conference.Translations, posted, PagesFields, ModelState, nameof(Pages), TooLong)) return Page();
+        if (!translations.Apply(conference.Translations, posted, PagesFields, ModelState, nameof(Pages), T)) return Page();
         conference.CodeOfConduct = Pages.CodeOfConduct.Trim().ReplaceLineEndings("\n");
         conference.PrivacyPolicy = Pages.Privacy.Trim().ReplaceLineEndings("\n");
         await db.SaveChangesAsync(ct);
@@ -236,7 +236,6 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, Ticketin
         [nameof(ConferenceEvent.PrivacyPolicy)] = ("Privacy", ConferenceEvent.PageMaxLength),
     };
 
-    private string TooLong(string language, string label, int max) => S["{0} in {1} can be at most {2} characters.", T[label], language, max];
 
     public DateTime? Local(DateTime? utc) => utc is { } u && Conference is not null ? Conference.ToLocal(u) : utc;
 

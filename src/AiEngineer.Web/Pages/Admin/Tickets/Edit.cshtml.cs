@@ -10,7 +10,7 @@ namespace AiEngineer.Web.Pages.Admin.Tickets;
 
 /// <summary>Creates or edits a ticket type. Times are entered in the event's time zone and stored as UTC.</summary>
 public class EditModel(AppDbContext db, ConferenceContext conferences, Infrastructure.Localization.TranslationForm translations,
-    Microsoft.Extensions.Localization.IStringLocalizer<Shared.SiteText> S, Microsoft.Extensions.Localization.IStringLocalizer<AdminTicketsText> T) : PageModel
+    Microsoft.Extensions.Localization.IStringLocalizer<AdminTicketsText> T) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     public int? Id { get; private set; }
@@ -92,8 +92,7 @@ public class EditModel(AppDbContext db, ConferenceContext conferences, Infrastru
         candidate.Hidden = Input.Hidden;
         candidate.SortOrder = Input.SortOrder;
         var problems = candidate.Validate();
-        if (!translations.Apply(candidate.Translations, Input.Translations, TranslatedFields, ModelState, nameof(Input),
-                (language, label, max) => S["{0} in {1} can be at most {2} characters.", T[label], language, max]))
+        if (!translations.Apply(candidate.Translations, Input.Translations, TranslatedFields, ModelState, nameof(Input), T))
             return Page();
         if (problems.Count > 0)
         {

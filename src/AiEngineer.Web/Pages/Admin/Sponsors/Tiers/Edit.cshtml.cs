@@ -11,7 +11,7 @@ namespace AiEngineer.Web.Pages.Admin.Sponsors.Tiers;
 
 /// <summary>Creates or edits a sponsor tier. Its slots never go below the sponsorships holding one; its name is unique.</summary>
 public class EditModel(AppDbContext db, Infrastructure.Localization.TranslationForm translations,
-    Microsoft.Extensions.Localization.IStringLocalizer<Shared.SiteText> S, Microsoft.Extensions.Localization.IStringLocalizer<AdminSponsorsText> T) : PageModel
+    Microsoft.Extensions.Localization.IStringLocalizer<AdminSponsorsText> T) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     public int? Id { get; private set; }
@@ -90,8 +90,7 @@ public class EditModel(AppDbContext db, Infrastructure.Localization.TranslationF
         candidate.Open = Input.Open;
         var problems = candidate.Validate();
         var posted = Input.Translations.ToDictionary(kv => kv.Key, kv => kv.Value?.Trim().ReplaceLineEndings("\n"));
-        if (!translations.Apply(candidate.Translations, posted, TranslatedFields, ModelState, nameof(Input),
-                (language, label, max) => S["{0} in {1} can be at most {2} characters.", T[label], language, max]))
+        if (!translations.Apply(candidate.Translations, posted, TranslatedFields, ModelState, nameof(Input), T))
         {
             db.ChangeTracker.Clear();
             return Page();
