@@ -32,7 +32,7 @@ public class LanguageJourneyTests(BrowserFixture fixture) : BrowserTest, IClassF
 
         await page.GotoAsync("/cfp");
         await page.GetByText("征稿进行中。").WaitForAsync();
-        await page.GetByText("你的当地时间：").First.WaitForAsync(); // cfp.js, with the words the server translated
+        await page.GetByText("您的当地时间：").First.WaitForAsync(); // cfp.js, with the words the server translated
         await BrowserFixture.AssertAccessibleAsync(page);
         await BrowserFixture.ScreenshotAsync(page, "cfp-zh");
 

@@ -155,7 +155,7 @@ public class ChinesePublicPagesTests(ChinesePublicPagesTests.Fixture fixture) : 
         {
             ["Input.DisplayName"] = "", ["Input.Email"] = "x.zh@example.com", ["Input.Password"] = "short", ["Input.ConfirmPassword"] = "other",
         }));
-        Assert.Contains("请填写你的姓名。", mismatch);            // the standard message with the field's Chinese name
+        Assert.Contains("请填写您的姓名。", mismatch);            // the standard message with the field's Chinese name
         Assert.Contains("密码至少需要 10 个字符。", mismatch);
         Assert.Contains("两次输入的密码不一致。", mismatch);
 
@@ -249,7 +249,7 @@ public class ChinesePublicPagesTests(ChinesePublicPagesTests.Fixture fixture) : 
     {
         var (client, proposal) = await ChineseSpeakerAsync("rules.zh@example.com");
         var link = $"/my/submissions/{proposal}";
-        Assert.Contains("你的提案已撤回。", await client.ShownAsync(await client.PostFormAsync(link + "?handler=Withdraw", new(), formPage: link)));
+        Assert.Contains("您的提案已撤回。", await client.ShownAsync(await client.PostFormAsync(link + "?handler=Withdraw", new(), formPage: link)));
         var again = await client.ShownAsync(await client.PostFormAsync(link + "?handler=Withdraw", new(), formPage: link));
         Assert.Contains("该提案当前状态为“已撤回”，无法撤回。", again); // the state's label inside the rule's sentence
         Assert.DoesNotContain("cannot be withdrawn", again);
@@ -328,7 +328,7 @@ public class ChinesePublicPagesTests(ChinesePublicPagesTests.Fixture fixture) : 
             return order.Tickets.First().Code;
         });
         var watching = WebUtility.HtmlDecode(await NoEnglish.OnAsync(Site, anonymous, $"/live?ticket={ticket}", "SiteText", "LiveText", "ScheduleText"));
-        Assert.Contains("欢迎你，", watching);
+        Assert.Contains("欢迎您，", watching);
 
         Assert.Contains("<h1>行为准则</h1>", await NoEnglish.OnAsync(Site, anonymous, "/code-of-conduct", "SiteText"));
         Assert.Contains("<h1>隐私政策</h1>", await NoEnglish.OnAsync(Site, anonymous, "/privacy", "SiteText"));

@@ -170,7 +170,7 @@ public class StaffChinesePagesTests(StaffChinesePagesTests.Fixture fixture) : IC
 
         var me = await Site.WithDbAsync(db => db.Users.Where(u => u.Email == "zh.organizer@example.com").Select(u => u.Id).SingleAsync());
         var demote = await fixture.Organizer.PostFormAsync($"/admin/people/{me}?handler=Roles", new() { ["roles"] = Roles.Reviewer }, $"/admin/people/{me}");
-        Assert.Contains("你不能移除自己的主办方角色", WebUtility.HtmlDecode(await demote.Content.ReadAsStringAsync()));
+        Assert.Contains("您不能移除自己的主办方角色", WebUtility.HtmlDecode(await demote.Content.ReadAsStringAsync()));
 
         var removed = await fixture.Organizer.PostFormAsync("/admin/review/proposals?handler=Decide", new() { ["decision"] = "Accepted" }, "/admin/review/proposals");
         Assert.Contains("请至少选择一份投稿和一项决定。", await fixture.Organizer.ShownAsync(removed));

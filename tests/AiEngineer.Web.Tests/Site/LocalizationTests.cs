@@ -58,6 +58,20 @@ public partial class ResourceCompletenessTests
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
+    /// <summary>
+    /// The Chinese site addresses the reader one way throughout: the polite 您, as Chinese ticketing and conference sites
+    /// do, never the familiar 你 on one page and 您 on the next.
+    /// </summary>
+    [Fact]
+    public void The_chinese_translation_addresses_the_reader_as_nin_throughout()
+    {
+        var familiar = Directory.EnumerateFiles(Web, "*.zh-Hans.resx", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
+            .SelectMany(f => Read(f).Where(kv => kv.Value.Contains('你')).Select(kv => $"{Path.GetFileName(f)}: {kv.Value}"))
+            .ToList();
+        Assert.True(familiar.Count == 0, "你 where the site says 您:\n" + string.Join("\n", familiar));
+    }
+
     [Fact]
     public void Every_string_a_view_asks_for_is_in_its_english_resource()
     {
