@@ -45,9 +45,6 @@ public class ConferenceEvent : Content.ITranslated
     /// <summary>The name in the visitor's language (the current UI culture), English when it has no translation.</summary>
     public string LocalName => this.Local(nameof(Name), Name);
     public string LocalTagline => this.Local(nameof(Tagline), Tagline);
-    /// <summary>The policy pages in the visitor's language, else the English, else null (the site's default text).</summary>
-    public string? LocalCodeOfConduct => this.LocalOrNull(nameof(CodeOfConduct), CodeOfConduct);
-    public string? LocalPrivacyPolicy => this.LocalOrNull(nameof(PrivacyPolicy), PrivacyPolicy);
 
     /// <summary>
     /// A room or track a published program names (it keeps the English name it had at publishing), in the visitor's

@@ -82,6 +82,55 @@ public class ContentLanguageTests(TicketsFixture fixture) : IClassFixture<Ticket
     }
 
     [Fact]
+    public async Task The_refund_policy_has_a_chinese_field_beside_the_english_and_chinese_buyers_read_it_on_tickets_and_their_order()
+    {
+        var organizer = await Site.OrganizerAsync("content.refunds@example.com");
+        var form = WebUtility.HtmlDecode(await organizer.GetStringAsync("/admin/settings"));
+        Assert.Contains("name=\"Ticketing.Translations[zh-Hans:RefundPolicy]\"", form);
+        Assert.Contains("Refund policy · 中文（简体）", form);
+
+        var visitor = Site.CreateClient();
+        Assert.Contains("活动开始 7 天前", await GetAsync(visitor, "/tickets", "zh-CN")); // the site's own Chinese of the standard text
+
+        Dictionary<string, string> Ticketing(string english, string chinese) => new()
+        {
+            ["Ticketing.ReservationMinutes"] = "15", ["Ticketing.RefundPolicy"] = english, ["Ticketing.Translations[zh-Hans:RefundPolicy]"] = chinese,
+        };
+        var tooLong = await organizer.ShownAsync(await organizer.PostFormAsync("/admin/settings?handler=Ticketing",
+            Ticketing("Refunds until the doors open.", new string('退', Core.Conference.ConferenceEvent.PolicyMaxLength + 1)), "/admin/settings"));
+        Assert.Contains("Nothing was saved.", tooLong);
+        Assert.Null(await Site.WithDbAsync(db => db.Conferences.Select(c => c.RefundPolicy).SingleAsync()));
+
+        var saved = await organizer.PostFormAsync("/admin/settings?handler=Ticketing", Ticketing("Refunds until the doors open.", "开门前均可退款。"), "/admin/settings");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var chinese = await GetAsync(visitor, "/tickets", "zh-CN");
+        Assert.Contains("开门前均可退款。", chinese);
+        Assert.DoesNotContain("活动开始 7 天前", chinese);
+        var english = await GetAsync(visitor, "/tickets", "en");
+        Assert.Contains("Refunds until the doors open.", english);
+        Assert.DoesNotContain("开门前均可退款。", english);
+
+        // The order page of a Chinese buyer says the same.
+        var type = await Site.WithDbAsync(db => db.TicketTypes.Where(t => !t.Hidden && t.PriceMinor > 0).OrderBy(t => t.Id).Select(t => t.Id).FirstAsync());
+        var buyer = Site.CreateBrowserlikeClient();
+        await buyer.GetAsync("/language?c=zh-Hans&returnUrl=%2F");
+        var order = await TicketsFixture.CheckoutAsync(buyer, new() { [type] = 1 }, "refunds.zh@example.com", method: "Invoice");
+        var code = TicketsFixture.CodeFrom(order);
+        var token = await Site.WithDbAsync(db => db.Orders.Where(o => o.Code == code).Select(o => o.AccessToken).SingleAsync());
+        Assert.Contains("开门前均可退款。", WebUtility.HtmlDecode(await buyer.GetStringAsync($"/orders/{code}?token={token}")));
+
+        // Emptied, the Chinese falls back to the organizers' English (no longer the standard text).
+        await organizer.PostFormAsync("/admin/settings?handler=Ticketing", Ticketing("Refunds until the doors open.", ""), "/admin/settings");
+        Assert.Contains("Refunds until the doors open.", await GetAsync(visitor, "/tickets", "zh-CN"));
+        await Site.WithDbAsync(async db =>
+        {
+            var conference = await db.Conferences.SingleAsync();
+            conference.RefundPolicy = null;
+            await db.SaveChangesAsync();
+        });
+    }
+
+    [Fact]
     public async Task A_ticket_types_chinese_name_and_description_show_on_the_chinese_tickets_page()
     {
         var organizer = await Site.OrganizerAsync("content.tickets@example.com");

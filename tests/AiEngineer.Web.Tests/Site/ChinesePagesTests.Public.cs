@@ -1,5 +1,6 @@
 using System.Net;
 using AiEngineer.Core.Tickets;
+using AiEngineer.Web.Infrastructure.Database;
 using AiEngineer.Web.Tests.Cfp;
 using AiEngineer.Web.Tests.Infrastructure;
 using AiEngineer.Web.Tests.Tickets;
@@ -364,6 +365,94 @@ public class ChinesePublicPagesTests(ChinesePublicPagesTests.Fixture fixture) : 
         Assert.Contains("请填写公司名称。", application);
         Assert.Contains("请填写完整的网址，例如 https://example.com。", application);
         Assert.Contains("电话不是有效的电话号码。", application);
+    }
+
+    // ---- The demo's own content and the policy texts ----
+
+    [Fact]
+    public async Task Every_name_and_description_the_demo_seeds_has_its_chinese()
+    {
+        // The records the seed made (other tests here add their own ticket types).
+        var now = Site.Time.GetUtcNow().UtcDateTime;
+        var seededTypes = DemoSeeder.BuildTicketTypes(now).Select(t => t.Name).ToHashSet();
+        var missing = await Site.WithDbAsync(async db =>
+        {
+            var problems = new List<string>();
+            void Check(Core.Content.ITranslated record, string what, params (string Field, string? English)[] fields)
+            {
+                foreach (var (field, english) in fields.Where(f => !string.IsNullOrEmpty(f.English)))
+                    if (string.IsNullOrWhiteSpace(record.Translations.Get("zh-Hans", field))) problems.Add($"{what} {field} \"{english}\"");
+            }
+            foreach (var c in await db.Conferences.Include(c => c.Tracks).Include(c => c.Rooms).AsNoTracking().ToListAsync())
+            {
+                Check(c, "conference", ("Name", c.Name), ("Tagline", c.Tagline));
+                foreach (var t in c.Tracks) Check(t, "track", ("Name", t.Name), ("Description", t.Description));
+                foreach (var r in c.Rooms) Check(r, "room", ("Name", r.Name));
+            }
+            foreach (var t in (await db.TicketTypes.AsNoTracking().ToListAsync()).Where(t => seededTypes.Contains(t.Name))) Check(t, "ticket type", ("Name", t.Name), ("Description", t.Description));
+            foreach (var t in await db.SponsorTiers.AsNoTracking().ToListAsync()) Check(t, "sponsor tier", ("Name", t.Name), ("Benefits", t.Benefits));
+            foreach (var c in await db.CallsForPapers.Include(c => c.Formats).AsNoTracking().ToListAsync())
+            {
+                Check(c, "call for papers", ("Guidance", c.Guidance));
+                foreach (var f in c.Formats) Check(f, "format", ("Name", f.Name));
+            }
+            return problems;
+        });
+        Assert.True(missing.Count == 0, "The demo has no Chinese for: " + string.Join("; ", missing));
+    }
+
+    [Fact]
+    public async Task The_demo_in_chinese_shows_its_own_content_in_chinese()
+    {
+        var client = await ChineseClientAsync();
+        var home = await TextAsync(await client.GetAsync("/"));
+        Assert.Contains("AI 工程师峰会", home);
+        Assert.Contains("面向基于基础模型构建产品的软件工程师的大会", home);
+        var tickets = await TextAsync(await client.GetAsync("/tickets"));
+        Assert.Contains("现场早鸟票", tickets);
+        Assert.Contains("三天现场参会", tickets);
+        Assert.DoesNotContain("In-person Early Bird", tickets);
+        var schedule = await TextAsync(await client.GetAsync("/schedule"));
+        Assert.Contains("主会场", schedule);
+        Assert.DoesNotContain(">Main Stage<", schedule);
+        var cfp = await TextAsync(await client.GetAsync("/cfp"));
+        Assert.Contains("真实经验", cfp);
+        Assert.Contains("闪电演讲", cfp);
+
+        // The same pages in English are the English demo.
+        var english = Site.CreateClient();
+        Assert.Contains("In-person Early Bird", await TextAsync(await english.GetAsync("/tickets")));
+        Assert.Contains("Real experience.", await TextAsync(await english.GetAsync("/cfp")));
+    }
+
+    [Fact]
+    public async Task The_policy_texts_have_the_sites_own_chinese_until_organizers_write_their_own()
+    {
+        var client = await ChineseClientAsync();
+        var conduct = await TextAsync(await client.GetAsync("/code-of-conduct"));
+        Assert.Contains("简要说明", conduct);
+        Assert.DoesNotContain("The short version", conduct);
+        Assert.Contains("您的权利", await TextAsync(await client.GetAsync("/privacy")));
+        Assert.Contains("活动开始 7 天前，您可以在订单页面自行取消订单", await TextAsync(await client.GetAsync("/tickets")));
+        Assert.Contains("The short version", await TextAsync(await Site.CreateClient().GetAsync("/code-of-conduct")));
+
+        // The organizers' own English is what a Chinese visitor reads until they translate it; English saved unchanged
+        // from the standard text still counts as the standard text.
+        async Task<string> ConductWithAsync(string? english)
+        {
+            await Site.WithDbAsync(async db =>
+            {
+                var conference = await db.Conferences.SingleAsync();
+                conference.CodeOfConduct = english;
+                await db.SaveChangesAsync(); // empties the conference cache and the public pages' output cache
+            });
+            return await TextAsync(await client.GetAsync("/code-of-conduct"));
+        }
+        Assert.Contains("Our own rules, in English.", await ConductWithAsync("Our own rules, in English."));
+        var standard = await ConductWithAsync(Core.Conference.ConferencePages.CodeOfConduct + "\n");
+        Assert.Contains("简要说明", standard);
+        Assert.DoesNotContain("Our own rules", standard);
+        await ConductWithAsync(null); // back to the standard text for the other tests
     }
 
     /// <summary>The resource compiler keeps one of two keys that differ only in case ("Sold out", "sold out") and drops the

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using AiEngineer.Web.Infrastructure.Content;
 using AiEngineer.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -54,6 +55,29 @@ public partial class ResourceCompletenessTests
                     if (!Indexes(key).SetEquals(Indexes(value)))
                         problems.Add($"{Path.GetFileName(path)}: \"{key}\" and its translation have different placeholders");
             }
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    /// <summary>The built-in policy texts (code of conduct, privacy, refunds) exist in every other configured language.</summary>
+    [Fact]
+    public void Every_other_language_has_the_built_in_policy_texts()
+    {
+        var problems = new List<string>();
+        foreach (var language in Languages().Skip(1))
+        {
+            var path = Path.Combine(Web, "Infrastructure", "Content", $"PolicyTextResources.{language}.resx");
+            if (!File.Exists(path)) { problems.Add($"{Path.GetFileName(path)} is missing"); continue; }
+            var values = Read(path);
+            foreach (var key in new[] { PolicyText.CodeOfConduct, PolicyText.Privacy, PolicyText.Refunds })
+            {
+                var text = values.GetValueOrDefault(key, "");
+                if (string.IsNullOrWhiteSpace(text)) problems.Add($"{language}: no {key}");
+                else if (Regex.IsMatch(text, @"\b(the|you|your|and|of)\b", RegexOptions.IgnoreCase)) problems.Add($"{language}: {key} still has English words");
+            }
+            var culture = new System.Globalization.CultureInfo(language);
+            if (PolicyText.BuiltIn(PolicyText.Refunds, culture) != values.GetValueOrDefault(PolicyText.Refunds))
+                problems.Add($"{language}: the site does not read {Path.GetFileName(path)}");
         }
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }

@@ -36,24 +36,117 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
         ("Open Models", "Training, fine-tuning, inference and evals for open-weight models."),
     ];
 
+    /// <summary>The language the demo's own content is also written in, as an organizer would in the side-by-side forms.</summary>
+    public const string DemoTranslationLanguage = "zh-Hans";
+
+    /// <summary>The demo content in Chinese: English text → its translation, for every name and description the seed writes.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Chinese = new Dictionary<string, string>
+    {
+        // Tracks
+        ["AI UX"] = "AI 用户体验",
+        ["Interfaces, interaction patterns and product design for software that thinks."] = "为会思考的软件设计界面、交互模式与产品。",
+        ["AI Dev Tools"] = "AI 开发工具",
+        ["Copilots, code agents, evaluation harnesses and the tools engineers build with."] = "编程助手、代码智能体、评测框架，以及工程师日常使用的各类工具。",
+        ["AI Infrastructure"] = "AI 基础设施",
+        ["Serving, GPUs, latency, cost and the platforms under AI products."] = "推理服务、GPU、延迟、成本，以及支撑 AI 产品的平台。",
+        ["AI Agents"] = "AI 智能体",
+        ["Planning, tool use, memory and multi-agent systems that ship."] = "真正能上线的规划、工具调用、记忆与多智能体系统。",
+        ["LLM Tooling"] = "大模型工具链",
+        ["Chains, retrieval, vector databases and the glue around models."] = "编排链、检索、向量数据库，以及围绕模型的各种衔接工作。",
+        ["Open Models"] = "开源模型",
+        ["Training, fine-tuning, inference and evals for open-weight models."] = "开放权重模型的训练、微调、推理与评测。",
+        // Rooms
+        ["Main Stage"] = "主会场",
+        ["Room B"] = "B 厅",
+        ["Room C"] = "C 厅",
+        ["Workshop Lab"] = "工作坊教室",
+        // Session formats
+        ["Talk"] = "演讲",
+        ["Workshop"] = "工作坊",
+        ["Lightning"] = "闪电演讲",
+        // Ticket types
+        ["In-person Early Bird"] = "现场早鸟票",
+        ["All three days at the venue: talks, workshops' open sessions, expo, meals and the party. Limited early price."] = "三天现场参会：演讲、工作坊公开场次、展区、餐食和晚会。早鸟价，数量有限。",
+        ["In-person Regular"] = "现场标准票",
+        ["All three days at the venue: talks, expo, meals and the party."] = "三天现场参会：演讲、展区、餐食和晚会。",
+        ["Remote"] = "线上票",
+        ["The livestream of every main-stage and Room B talk, with the live chat."] = "主会场和 B 厅每一场演讲的直播，以及直播聊天。",
+        ["Remote Supporter"] = "线上支持者票",
+        ["The livestream plus recordings a week early, and you help keep the remote ticket free."] = "直播，外加提前一周观看录像；您的支持让线上票得以保持免费。",
+        ["Workshop add-on"] = "工作坊加购",
+        ["A seat in a hands-on workshop on day one. Bring a laptop."] = "第一天一场动手工作坊的席位。请自带笔记本电脑。",
+        ["Speaker"] = "演讲者票",
+        ["For confirmed speakers."] = "供已确认的演讲者使用。",
+        // Sponsor tiers
+        ["Platinum"] = "白金",
+        ["Keynote-stage talk slot\nLargest logo on the site, stage and livestream\nPremium booth\n10 in-person tickets"] = "主舞台演讲时段\n网站、舞台和直播中最大的标志\n高级展位\n10 张现场门票",
+        ["Gold"] = "黄金",
+        ["Breakout talk slot\nLarge logo on the site and stage\nBooth\n6 in-person tickets"] = "分会场演讲时段\n网站和舞台上的大号标志\n展位\n6 张现场门票",
+        ["Silver"] = "白银",
+        ["Tabletop in the expo\nLogo on the site\n3 in-person tickets"] = "展区桌面展台\n网站上的标志\n3 张现场门票",
+        ["Community"] = "社区",
+        ["Logo on the site\n1 in-person ticket\nFor startups and open-source projects"] = "网站上的标志\n1 张现场门票\n面向初创公司和开源项目",
+        // The conference
+        ["The conference for software engineers building products on foundation models, in San Francisco and online."] = "面向基于基础模型构建产品的软件工程师的大会，在旧金山现场与线上同步举行。",
+        [DefaultGuidance] = """
+            - **真实经验。** 您亲手构建、上线并衡量过的东西，包括出过的问题。
+            - **具体细节。** 数字、架构、代码和评测，胜过趋势和预测。
+            - **可带走的收获。** 参会者听完后，下周一就能动手做些新的事情。
+            - **拒绝推销。** 介绍自家产品的演讲，只有在传授人人可用的知识时才受欢迎。
+            """,
+    };
+
+/// <summary>
+    /// Writes the demo record's Chinese, as an organizer would in the side-by-side forms: the seed translates what it
+    /// creates, while the Build* methods (which tests share) stay English only.
+    /// </summary>
+    public static T Translate<T>(T record) where T : Core.Content.ITranslated
+    {
+        (string Field, string? English)[] fields = record switch
+        {
+            ConferenceEvent c => [(nameof(ConferenceEvent.Tagline), c.Tagline)],
+            Track t => [(nameof(Track.Name), t.Name), (nameof(Track.Description), t.Description)],
+            Room r => [(nameof(Room.Name), r.Name)],
+            TicketType t => [(nameof(TicketType.Name), t.Name), (nameof(TicketType.Description), t.Description)],
+            Core.Sponsors.SponsorTier t => [(nameof(Core.Sponsors.SponsorTier.Name), t.Name), (nameof(Core.Sponsors.SponsorTier.Benefits), t.Benefits)],
+            CallForPapers c => [(nameof(CallForPapers.Guidance), c.Guidance)],
+            SessionFormat f => [(nameof(SessionFormat.Name), f.Name)],
+            _ => [],
+        };
+        foreach (var (field, english) in fields)
+            if (english is not null && Chinese.TryGetValue(english, out var text)) record.Translations.Set(DemoTranslationLanguage, field, text);
+        switch (record)
+        {
+            case ConferenceEvent c:
+                c.Translations.Set(DemoTranslationLanguage, nameof(ConferenceEvent.Name), $"AI 工程师峰会 {c.StartDate.Year}");
+                foreach (var t in c.Tracks) Translate(t);
+                foreach (var r in c.Rooms) Translate(r);
+                break;
+            case CallForPapers c:
+                foreach (var f in c.Formats) Translate(f);
+                break;
+        }
+        return record;
+    }
+
     public async Task SeedAsync(CancellationToken ct = default)
     {
         if (!await db.Conferences.AnyAsync(ct))
         {
-            db.Conferences.Add(BuildConference(time.GetUtcNow().UtcDateTime));
+            db.Conferences.Add(Translate(BuildConference(time.GetUtcNow().UtcDateTime)));
             await db.SaveChangesAsync(ct);
             log.LogInformation("Seeded the demo conference");
         }
         if (!await db.TicketTypes.AnyAsync(ct))
         {
-            db.TicketTypes.AddRange(BuildTicketTypes(time.GetUtcNow().UtcDateTime));
+            db.TicketTypes.AddRange(BuildTicketTypes(time.GetUtcNow().UtcDateTime).Select(Translate));
             await db.SaveChangesAsync(ct);
             log.LogInformation("Seeded the demo ticket catalog");
         }
         if (!await db.SponsorTiers.AnyAsync(ct))
         {
             var regular = await db.TicketTypes.Where(t => t.Name == "In-person Regular").Select(t => (int?)t.Id).FirstOrDefaultAsync(ct);
-            db.SponsorTiers.AddRange(BuildSponsorTiers(regular));
+            db.SponsorTiers.AddRange(BuildSponsorTiers(regular).Select(Translate));
             await db.SaveChangesAsync(ct);
         }
 
@@ -105,7 +198,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
         if (await db.CallsForPapers.AnyAsync(ct)) return;
         var conference = await db.Conferences.Include(c => c.Tracks).OrderBy(c => c.Id).FirstAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
-        var cfp = BuildCallForPapers(conference.Id, now);
+        var cfp = Translate(BuildCallForPapers(conference.Id, now));
         db.CallsForPapers.Add(cfp);
         await db.SaveChangesAsync(ct);
 
@@ -264,19 +357,23 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
         log.LogInformation("Seeded and published the demo schedule");
     }
 
-    public static CallForPapers BuildCallForPapers(int conferenceId, DateTime now) => new()
+    public static CallForPapers BuildCallForPapers(int conferenceId, DateTime now)
     {
-        ConferenceEventId = conferenceId,
-        OpensAt = now.AddDays(-30),
-        ClosesAt = now.AddDays(30),
-        Guidance = DefaultGuidance,
-        Formats =
-        [
-            new SessionFormat { Name = "Talk", DurationMinutes = 25, MaxCoSpeakers = 1, IsOpen = true, SortOrder = 0 },
-            new SessionFormat { Name = "Workshop", DurationMinutes = 80, MaxCoSpeakers = 3, IsOpen = true, SortOrder = 1 },
-            new SessionFormat { Name = "Lightning", DurationMinutes = 5, MaxCoSpeakers = 0, IsOpen = true, SortOrder = 2 },
-        ],
-    };
+        var call = new CallForPapers
+        {
+            ConferenceEventId = conferenceId,
+            OpensAt = now.AddDays(-30),
+            ClosesAt = now.AddDays(30),
+            Guidance = DefaultGuidance,
+            Formats =
+            [
+                new SessionFormat { Name = "Talk", DurationMinutes = 25, MaxCoSpeakers = 1, IsOpen = true, SortOrder = 0 },
+                new SessionFormat { Name = "Workshop", DurationMinutes = 80, MaxCoSpeakers = 3, IsOpen = true, SortOrder = 1 },
+                new SessionFormat { Name = "Lightning", DurationMinutes = 5, MaxCoSpeakers = 0, IsOpen = true, SortOrder = 2 },
+            ],
+        };
+        return call;
+    }
 
     public const string DefaultGuidance = """
         - **Real experience.** Things you built, shipped and measured, including what went wrong.

@@ -50,4 +50,5 @@ public sealed class TranslationForm(IOptions<RequestLocalizationOptions> options
 
 /// <summary>One field's other-language inputs (<c>_Translations.cshtml</c>): beside the English input, one column per language.</summary>
 /// <param name="Rows">0 for a one-line input, else a textarea of that many rows.</param>
-public sealed record TranslatedInput(string Prefix, string Field, string Label, IReadOnlyDictionary<string, string?> Values, int MaxLength, int Rows = 0, bool Monospace = false);
+/// <param name="HasBuiltIn">The field has a built-in text with its own translations (the policies): an empty translation shows that while the English is unchanged.</param>
+public sealed record TranslatedInput(string Prefix, string Field, string Label, IReadOnlyDictionary<string, string?> Values, int MaxLength, int Rows = 0, bool Monospace = false, bool HasBuiltIn = false);

@@ -23,10 +23,12 @@ public class ShowModel(AppDbContext db, TicketSales sales, ITicketEmails emails,
     public string? Token { get; private set; }
     public DateTime Now { get; private set; }
     public DateTime? Cutoff { get; private set; }
+    public Core.Conference.ConferenceEvent? Conference { get; private set; }
     public bool ReturnedFromPayment { get; private set; }
     public bool PaymentCancelled { get; private set; }
     public string BankDetails => options.CurrentValue.BankDetails;
-    public string RefundPolicy => options.CurrentValue.RefundPolicy;
+    /// <summary>In the visitor's language (<see cref="Infrastructure.Content.PolicyText"/>).</summary>
+    public string RefundPolicy => Infrastructure.Content.PolicyText.RefundsFor(Conference, options.CurrentValue.RefundPolicy);
     public bool BeforeCutoff => Cutoff is null || Now < Cutoff;
     public bool CanCancel => BeforeCutoff && Order.Status is OrderStatus.Pending or OrderStatus.Paid;
     public string? Message { get; private set; }
@@ -127,7 +129,7 @@ public class ShowModel(AppDbContext db, TicketSales sales, ITicketEmails emails,
         Order = order;
         Token = token;
         Now = time.GetUtcNow().UtcDateTime;
-        var conference = await conferences.GetAsync(ct);
+        var conference = Conference = await conferences.GetAsync(ct);
         Cutoff = conference is null ? null : OrderPolicy.ChangeCutoff(conference.StartDate, conference.TimeZone, options.CurrentValue.ChangeCutoffDaysBeforeEvent);
         return true;
     }

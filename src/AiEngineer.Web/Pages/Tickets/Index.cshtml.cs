@@ -14,7 +14,8 @@ public class IndexModel(AppDbContext db, TimeProvider time, Microsoft.Extensions
     /// <summary>The last day has passed: nothing is offered, the page says so and points to the program.</summary>
     public bool IsOver => Conference is not null && Conference.IsOverAt(Now);
     public int ReservationMinutes => options.CurrentValue.ReservationMinutes;
-    public string RefundPolicy => options.CurrentValue.RefundPolicy;
+    /// <summary>In the visitor's language (<see cref="Infrastructure.Content.PolicyText"/>).</summary>
+    public string RefundPolicy => Infrastructure.Content.PolicyText.RefundsFor(Conference, options.CurrentValue.RefundPolicy);
     public IReadOnlyList<TicketType> Types { get; private set; } = [];
     public string? Voucher { get; private set; }
     public string? VoucherMessage { get; private set; }

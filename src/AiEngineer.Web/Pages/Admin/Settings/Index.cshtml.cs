@@ -86,6 +86,8 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, Ticketin
         [StringLength(ConferenceEvent.PolicyMaxLength, ErrorMessage = "The refund policy can be at most {1} characters.")]
         [Display(Name = "Refund policy")]
         public string RefundPolicy { get; set; } = "";
+        /// <summary>The refund policy in the other languages; empty shows the built-in translation, or the English.</summary>
+        public Dictionary<string, string?> Translations { get; set; } = new();
     }
 
     public sealed class PagesInput
@@ -200,6 +202,8 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, Ticketin
         if (Conference is null) return NotFound();
         if (!ModelState.IsValid) return Page();
         var conference = await db.Conferences.FirstAsync(c => c.Id == Conference.Id, ct);
+        var posted = Ticketing.Translations.ToDictionary(kv => kv.Key, kv => kv.Value?.Trim().ReplaceLineEndings("\n"));
+        if (!translations.Apply(conference.Translations, posted, TicketingFields, ModelState, nameof(Ticketing), T)) return Page();
         conference.ReservationMinutes = Ticketing.ReservationMinutes;
         conference.RefundPolicy = Ticketing.RefundPolicy.Trim();
         await db.SaveChangesAsync(ct);
@@ -228,6 +232,11 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, Ticketin
     {
         [nameof(ConferenceEvent.Name)] = ("Name", ConferenceEvent.NameMaxLength),
         [nameof(ConferenceEvent.Tagline)] = ("Tagline", ConferenceEvent.TaglineMaxLength),
+    };
+
+    public static readonly IReadOnlyDictionary<string, (string Label, int Max)> TicketingFields = new Dictionary<string, (string, int)>
+    {
+        [nameof(ConferenceEvent.RefundPolicy)] = ("Refund policy", ConferenceEvent.PolicyMaxLength),
     };
 
     public static readonly IReadOnlyDictionary<string, (string Label, int Max)> PagesFields = new Dictionary<string, (string, int)>
@@ -267,7 +276,11 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, Ticketin
             Sales = Types.Select(t => new SaleInput { Id = t.Id, StartsAt = Local(t.SaleStartsAt), EndsAt = Local(t.SaleEndsAt) }).ToList(),
         };
         var current = ticketing.CurrentValue;
-        Ticketing = new TicketingInput { ReservationMinutes = current.ReservationMinutes, RefundPolicy = current.RefundPolicy };
+        Ticketing = new TicketingInput
+        {
+            ReservationMinutes = current.ReservationMinutes, RefundPolicy = current.RefundPolicy,
+            Translations = translations.Fill(c.Translations, [.. TicketingFields.Keys]),
+        };
         Pages = new PagesInput
         {
             CodeOfConduct = c.CodeOfConduct ?? ConferencePages.CodeOfConduct, Privacy = c.PrivacyPolicy ?? ConferencePages.Privacy,
