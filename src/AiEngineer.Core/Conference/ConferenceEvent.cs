@@ -52,6 +52,13 @@ public class ConferenceEvent : Content.ITranslated
     /// </summary>
     public string LocalRoom(string english) => Rooms.FirstOrDefault(r => r.Name == english)?.LocalName ?? english;
     public string? LocalTrack(string? english) => english is null ? null : Tracks.FirstOrDefault(t => t.Name == english)?.LocalName ?? english;
+    public string? LocalFormat(string? english) => english is null ? null : Formats.FirstOrDefault(f => f.Name == english)?.LocalName ?? english;
+
+    /// <summary>
+    /// The call for papers' session formats, for <see cref="LocalFormat"/>: not mapped (formats belong to the call); the
+    /// site's conference store fills it.
+    /// </summary>
+    public List<Cfp.SessionFormat> Formats { get; set; } = [];
 
     /// <summary>What a published item for every room (registration, lunch) gives as its room; pages show it translated.</summary>
     public const string AllRooms = "All rooms";

@@ -28,6 +28,7 @@ internal sealed class ConferenceEventConfiguration : IEntityTypeConfiguration<Co
         b.Property(c => c.TimeZoneId).HasMaxLength(64);
         b.Property(c => c.StreamUrl).HasMaxLength(ConferenceEvent.UrlMaxLength);
         b.Property(c => c.StreamDetails).HasMaxLength(ConferenceEvent.StreamDetailsMaxLength);
+        b.Ignore(c => c.Formats);
         b.Property(c => c.RefundPolicy).HasMaxLength(ConferenceEvent.PolicyMaxLength);
         b.Property(c => c.CodeOfConduct).HasMaxLength(ConferenceEvent.PageMaxLength);
         b.Property(c => c.PrivacyPolicy).HasMaxLength(ConferenceEvent.PageMaxLength);

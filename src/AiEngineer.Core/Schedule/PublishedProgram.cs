@@ -21,16 +21,31 @@ public sealed record PublishedSession(
     IReadOnlyList<string> SpeakerUserIds,
     int Sequence,
     /// <summary>The language the session is given in; null for items (breaks, registration) and for programs published before talks had one.</summary>
-    string? Language = null)
+    string? Language = null,
+    /// <summary>An item's title in other languages (language → title), as the organizers wrote it; null for sessions.</summary>
+    IReadOnlyDictionary<string, string>? TitleTranslations = null)
 {
     public bool IsSession => ProposalId is not null;
+
+    /// <summary>The title in the visitor's language (the current UI culture): an item's translation, else the title as written.</summary>
+    public string LocalTitle
+    {
+        get
+        {
+            if (TitleTranslations is null) return Title;
+            for (var c = System.Globalization.CultureInfo.CurrentUICulture; !string.IsNullOrEmpty(c.Name); c = c.Parent)
+                if (TitleTranslations.TryGetValue(c.Name, out var title) && !string.IsNullOrWhiteSpace(title)) return title;
+            return Title;
+        }
+    }
     public int Minutes => (int)(EndsAt - StartsAt).TotalMinutes;
 }
 
 public sealed record PublishedSpeaker(string UserId, string Slug, string Name, string Company, string Headline);
 
 /// <summary>What the publisher is given for each draft entry that will be published.</summary>
-public sealed record ProgramEntry(DraftEntry Entry, string? Track = null, string? Format = null, string? Level = null, string Abstract = "", string? Language = null)
+public sealed record ProgramEntry(DraftEntry Entry, string? Track = null, string? Format = null, string? Level = null, string Abstract = "", string? Language = null,
+    IReadOnlyDictionary<string, string>? TitleTranslations = null)
 {
     public string Key => Entry.ProposalId is { } p ? $"session-{p}" : $"item-{Entry.ItemId}";
 }
@@ -105,7 +120,8 @@ public sealed class PublishedProgram
                 sequence = old.Sequence;
             }
             sessions.Add(new(pe.Key, e.ProposalId, slug, e.Title, e.Kind, pe.Track, pe.Format, pe.Level, pe.Abstract,
-                e.RoomId, e.RoomName, e.StartsAt, e.EndsAt, e.SpeakerList.Select(s => s.UserId).ToList(), sequence, pe.Language));
+                e.RoomId, e.RoomName, e.StartsAt, e.EndsAt, e.SpeakerList.Select(s => s.UserId).ToList(), sequence, pe.Language,
+                pe.TitleTranslations is { Count: > 0 } t ? t : null));
         }
         var keys = sessions.Select(s => s.Key).ToHashSet();
         foreach (var gone in before.Values.Where(s => !keys.Contains(s.Key)).OrderBy(s => s.StartsAt))

@@ -27,7 +27,7 @@ public enum ScheduleItemKind
 /// One entry of the draft schedule: a confirmed session (<see cref="ProposalId"/>) or a non-talk item such as lunch,
 /// in a slot and a room. A null room means every room (a plenary break, registration, lunch).
 /// </summary>
-public class ScheduleItem
+public class ScheduleItem : Content.ITranslated
 {
     public const int TitleMaxLength = 150;
 
@@ -41,6 +41,8 @@ public class ScheduleItem
     /// <summary>The title of a non-talk item; a session shows its proposal's title.</summary>
     public string Title { get; set; } = "";
     public DateTime UpdatedAt { get; set; }
+    /// <summary>A non-talk item's title in the other languages (a session's title stays as its speaker wrote it).</summary>
+    public Content.Translations Translations { get; set; } = new();
 
     public bool IsSession => ProposalId is not null;
 }

@@ -12,7 +12,7 @@ namespace AiEngineer.Migrations.Postgres.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2e337e80-d993-4daa-8aab-fdb90207f158"), entityTypeCount: 50)
+            : base(skipDetectChanges: false, modelId: new Guid("42812e4c-677b-40f3-86d7-7f9fb662d223"), entityTypeCount: 50)
         {
         }
 

@@ -11,7 +11,7 @@ namespace AiEngineer.Migrations.Sqlite.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("15493bab-2eff-4399-be7d-fa4b82a08895"), entityTypeCount: 50)
+            : base(skipDetectChanges: false, modelId: new Guid("874aa213-7de6-42e3-85f2-859dcd2092b4"), entityTypeCount: 50)
         {
         }
 

@@ -1164,6 +1164,12 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
                         .HasMaxLength(150)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Translations")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValueSql("'{}'");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 

@@ -42,10 +42,16 @@ public class PublishTests(SiteFixture fixture) : IClassFixture<SiteFixture>
         Assert.Contains("is not confirmed by its speaker", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
         Assert.False(await Site.WithDbAsync(db => db.ScheduleItems.AnyAsync(i => i.ProposalId == pending)));
 
-        var lunch = await organizer.PostFormAsync("/admin/schedule?handler=Item", new()
+        var lunchSlot = (await Site.SlotIdAsync(Day, "11:00")).ToString();
+        Dictionary<string, string> Lunch(string chinese) => new()
         {
-            ["Item.Title"] = "Lunch", ["Item.Kind"] = "Lunch", ["Item.SlotId"] = (await Site.SlotIdAsync(Day, "11:00")).ToString(), ["Item.RoomId"] = "",
-        }, "/admin/schedule");
+            ["Item.Title"] = "Lunch", ["Item.Kind"] = "Lunch", ["Item.SlotId"] = lunchSlot, ["Item.RoomId"] = "",
+            ["Item.Translations[zh-Hans:Title]"] = chinese,
+        };
+        var tooLong = await organizer.PostFormAsync("/admin/schedule?handler=Item", Lunch(new string('午', Core.Schedule.ScheduleItem.TitleMaxLength + 1)), "/admin/schedule");
+        Assert.Contains($"Title in 中文（简体） can be at most {Core.Schedule.ScheduleItem.TitleMaxLength} characters.", WebUtility.HtmlDecode(await tooLong.Content.ReadAsStringAsync()));
+        Assert.False(await Site.WithDbAsync(db => db.ScheduleItems.AnyAsync(i => i.Title == "Lunch")));
+        var lunch = await organizer.PostFormAsync("/admin/schedule?handler=Item", Lunch("午餐"), "/admin/schedule"); // the item's title in Chinese, beside the English
         Assert.Equal(HttpStatusCode.Redirect, lunch.StatusCode);
 
         // Placing is a draft: nothing is public and nobody is emailed until publishing.
@@ -61,7 +67,15 @@ public class PublishTests(SiteFixture fixture) : IClassFixture<SiteFixture>
         Assert.Contains("Agents in production", schedule);
         Assert.Contains("Evals on every commit", schedule);
         Assert.Contains("Lunch", schedule);
+        Assert.DoesNotContain("午餐", schedule);
         Assert.Contains("10:00 AM", schedule);
+        using (var zh = new HttpRequestMessage(HttpMethod.Get, "/schedule"))
+        {
+            zh.Headers.TryAddWithoutValidation("Accept-Language", "zh-CN");
+            var chinese = WebUtility.HtmlDecode(await (await anon.SendAsync(zh)).Content.ReadAsStringAsync());
+            Assert.Contains("<span class=\"entry-title\">午餐</span>", chinese);
+            Assert.Contains("Agents in production", chinese); // talks stay as their speakers wrote them
+        }
         Assert.DoesNotContain("Not yet decided", schedule);
         var talk = WebUtility.HtmlDecode(await anon.GetStringAsync("/talks/agents-in-production"));
         Assert.Contains("Ann Lee", talk);

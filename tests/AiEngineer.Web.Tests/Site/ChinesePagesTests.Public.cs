@@ -415,6 +415,11 @@ public class ChinesePublicPagesTests(ChinesePublicPagesTests.Fixture fixture) : 
         var schedule = await TextAsync(await client.GetAsync("/schedule"));
         Assert.Contains("主会场", schedule);
         Assert.DoesNotContain(">Main Stage<", schedule);
+        Assert.Contains(">午餐</span>", schedule); // the breaks and meals the organizers translated
+        Assert.DoesNotContain(">Lunch<", schedule);
+        Assert.Contains("<div class=\"entry-meta\">演讲 · AI 开发工具</div>", schedule); // the published format and track, in Chinese
+        var talk = System.Text.RegularExpressions.Regex.Match(schedule, "href=\"(/talks/[^\"]+)\"").Groups[1].Value;
+        Assert.Contains(">演讲</span>", await TextAsync(await client.GetAsync(talk)));
         var cfp = await TextAsync(await client.GetAsync("/cfp"));
         Assert.Contains("真实经验", cfp);
         Assert.Contains("闪电演讲", cfp);

@@ -86,6 +86,11 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
         ["Tabletop in the expo\nLogo on the site\n3 in-person tickets"] = "展区桌面展台\n网站上的标志\n3 张现场门票",
         ["Community"] = "社区",
         ["Logo on the site\n1 in-person ticket\nFor startups and open-source projects"] = "网站上的标志\n1 张现场门票\n面向初创公司和开源项目",
+        // Items of the program that are not talks
+        ["Registration and breakfast"] = "签到与早餐",
+        ["Opening keynote: the state of AI engineering"] = "开幕主题演讲：AI 工程的现状",
+        ["Coffee and the expo"] = "茶歇与展区",
+        ["Lunch"] = "午餐",
         // The conference
         ["The conference for software engineers building products on foundation models, in San Francisco and online."] = "面向基于基础模型构建产品的软件工程师的大会，在旧金山现场与线上同步举行。",
         [DefaultGuidance] = """
@@ -111,6 +116,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
             Core.Sponsors.SponsorTier t => [(nameof(Core.Sponsors.SponsorTier.Name), t.Name), (nameof(Core.Sponsors.SponsorTier.Benefits), t.Benefits)],
             CallForPapers c => [(nameof(CallForPapers.Guidance), c.Guidance)],
             SessionFormat f => [(nameof(SessionFormat.Name), f.Name)],
+            ScheduleItem i => [(nameof(ScheduleItem.Title), i.Title)],
             _ => [],
         };
         foreach (var (field, english) in fields)
@@ -335,8 +341,8 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
         foreach (var (h, m) in new[] { (9, 30), (10, 10), (10, 50), (11, 30) }) Slot(day2, h, m, 30);
         var main = conference.Rooms.OrderBy(r => r.SortOrder).First();
         var roomB = conference.Rooms.OrderBy(r => r.SortOrder).Skip(1).First();
-        void Item(TimeSlot slot, ScheduleItemKind kind, string title, Room? room = null) => db.ScheduleItems.Add(new ScheduleItem
-            { ConferenceEventId = conference.Id, Slot = slot, RoomId = room?.Id, Kind = kind, Title = title, UpdatedAt = now });
+        void Item(TimeSlot slot, ScheduleItemKind kind, string title, Room? room = null) => db.ScheduleItems.Add(Translate(new ScheduleItem
+            { ConferenceEventId = conference.Id, Slot = slot, RoomId = room?.Id, Kind = kind, Title = title, UpdatedAt = now }));
         void Talk(TimeSlot slot, string title, Room room) => db.ScheduleItems.Add(new ScheduleItem
             { ConferenceEventId = conference.Id, Slot = slot, RoomId = room.Id, Kind = ScheduleItemKind.Session, ProposalId = proposals.First(p => p.Title == title).Id, UpdatedAt = now });
         Item(slots[0], ScheduleItemKind.Registration, "Registration and breakfast");

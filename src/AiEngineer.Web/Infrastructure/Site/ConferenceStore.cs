@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AiEngineer.Web.Infrastructure.Site;
 
 /// <summary>
-/// The conference record (with its tracks and rooms), shared by every request: nearly every page shows it, and it
+/// The conference record (with its tracks, rooms and session formats), shared by every request: nearly every page shows it, and it
 /// changes a few times a year. A save that touches it reloads it at once (through
 /// <see cref="PublicPageCache.EvictionInterceptor"/>); another app instance's save shows here within seconds
 /// (<see cref="SharedCache{T}"/>). Callers get a shared, untracked object and must not change it.
@@ -18,11 +18,17 @@ public sealed class ConferenceStore
         _cache = new(async ct =>
         {
             using var scope = scopes.CreateScope();
-            return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Conferences.AsNoTracking().AsSplitQuery()
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var conference = await db.Conferences.AsNoTracking().AsSplitQuery()
                 .Include(c => c.Tracks.OrderBy(t => t.SortOrder))
                 .Include(c => c.Rooms.OrderBy(r => r.SortOrder))
                 .OrderBy(c => c.Id)
                 .FirstOrDefaultAsync(ct);
+            if (conference is not null)
+                conference.Formats = await db.SessionFormats.AsNoTracking()
+                    .Where(f => db.CallsForPapers.Any(c => c.Id == f.CallForPapersId && c.ConferenceEventId == conference.Id))
+                    .OrderBy(f => f.SortOrder).ToListAsync(ct);
+            return conference;
         }, log);
 
     public Task<ConferenceEvent?> GetAsync(CancellationToken ct = default) => _cache.GetAsync(ct);

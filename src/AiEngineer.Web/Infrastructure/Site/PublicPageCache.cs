@@ -71,7 +71,7 @@ public static class PublicPageCache
         [typeof(TicketType)] = [Tags.Tickets, Tags.TicketTypes],
         [typeof(Order)] = [Tags.Tickets],
         [typeof(CallForPapers)] = [Tags.Cfp],
-        [typeof(SessionFormat)] = [Tags.Cfp],
+        [typeof(SessionFormat)] = [Tags.Cfp, Tags.Conference], // the conference store carries the formats' names
         [typeof(Core.Email.EmailTemplate)] = [Tags.EmailTemplates],
     };
 

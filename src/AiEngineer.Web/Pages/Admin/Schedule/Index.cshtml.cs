@@ -16,7 +16,8 @@ namespace AiEngineer.Web.Pages.Admin.Schedule;
 /// The draft schedule for one day: the grid of rooms and slots, placing confirmed sessions and non-talk items,
 /// the warnings, and publishing a new version with its changelog.
 /// </summary>
-public class IndexModel(AppDbContext db, ConferenceContext conferences, ScheduleDraft drafts, TimeProvider time, Microsoft.Extensions.Localization.IStringLocalizer<AdminText> T) : PageModel
+public class IndexModel(AppDbContext db, ConferenceContext conferences, ScheduleDraft drafts, TimeProvider time,
+    Infrastructure.Localization.TranslationForm translations, Microsoft.Extensions.Localization.IStringLocalizer<AdminText> T) : PageModel
 {
     public sealed class PlaceInput
     {
@@ -35,7 +36,14 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, Schedule
         [Display(Name = "Time slot"), Required(ErrorMessage = "Choose a time slot.")] public int? SlotId { get; set; }
         /// <summary>Empty means every room.</summary>
         public int? RoomId { get; set; }
+        /// <summary>The title in the other languages (<see cref="Infrastructure.Localization.TranslationForm"/>).</summary>
+        public Dictionary<string, string?> Translations { get; set; } = new();
     }
+
+    public static readonly IReadOnlyDictionary<string, (string Label, int Max)> ItemFields = new Dictionary<string, (string, int)>
+    {
+        [nameof(ScheduleItem.Title)] = ("Title", ScheduleItem.TitleMaxLength),
+    };
 
     public sealed record SessionOption(int ProposalId, string Title, string Speakers, string Format, int? Minutes, string? PlacedAt);
 
@@ -112,15 +120,16 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, Schedule
             if (slot is null) ModelState.AddModelError("Item.SlotId", T["That time slot does not exist."]);
             if (Item.RoomId is not null && !conference.Rooms.Any(r => r.Id == Item.RoomId)) ModelState.AddModelError("Item.RoomId", T["That room does not exist."]);
             if (Item.Kind == ScheduleItemKind.Session) ModelState.AddModelError("Item.Kind", T["Sessions come from confirmed proposals: use “Place a session”."]);
-            if (ModelState.IsValid)
+            var item = new ScheduleItem
             {
-                db.ScheduleItems.Add(new ScheduleItem
-                {
-                    ConferenceEventId = conference.Id, TimeSlotId = slot!.Id, RoomId = Item.RoomId, Kind = Item.Kind,
-                    Title = Item.Title.Trim(), UpdatedAt = Now,
-                });
+                ConferenceEventId = conference.Id, TimeSlotId = slot?.Id ?? 0, RoomId = Item.RoomId, Kind = Item.Kind,
+                Title = Item.Title.Trim(), UpdatedAt = Now,
+            };
+            if (translations.Apply(item.Translations, Item.Translations, ItemFields, ModelState, nameof(Item), T) && ModelState.IsValid)
+            {
+                db.ScheduleItems.Add(item);
                 await db.SaveChangesAsync(ct);
-                Message = T["Added “{0}” at {1:ddd MMM d, h:mm tt}.", Item.Title.Trim(), conference.ToLocal(slot.StartsAt)];
+                Message = T["Added “{0}” at {1:ddd MMM d, h:mm tt}.", Item.Title.Trim(), conference.ToLocal(slot!.StartsAt)];
                 return RedirectToPage(new { day = ProgramStore.DayOf(conference, slot.StartsAt) });
             }
         }

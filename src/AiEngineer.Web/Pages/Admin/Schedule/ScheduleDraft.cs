@@ -49,7 +49,9 @@ public sealed class ScheduleDraft(AppDbContext db, ProgramStore published, IOpti
             }
             else
             {
-                entries.Add(new ProgramEntry(new DraftEntry(i.Id, i.Title, i.Kind, i.RoomId, room, i.Slot.StartsAt, i.Slot.EndsAt)));
+                entries.Add(new ProgramEntry(new DraftEntry(i.Id, i.Title, i.Kind, i.RoomId, room, i.Slot.StartsAt, i.Slot.EndsAt),
+                    TitleTranslations: i.Translations.Where(t => t.Value.TryGetValue(nameof(ScheduleItem.Title), out var v) && v.Length > 0)
+                        .ToDictionary(t => t.Key, t => t.Value[nameof(ScheduleItem.Title)])));
             }
         }
         var availability = (await db.SpeakerAvailabilities.AsNoTracking().Where(a => speakerIds.Contains(a.UserId)).ToListAsync(ct))
