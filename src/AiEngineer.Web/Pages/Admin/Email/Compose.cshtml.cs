@@ -55,7 +55,8 @@ public class ComposeModel(AppDbContext db, EmailTemplates templates, TimeProvide
         var values = new Dictionary<string, string> { ["name"] = first?.Name ?? first?.Email ?? EmailCatalog.Broadcast.Placeholders[0].Sample };
         var rendered = templates.Render(EmailCatalog.Broadcast, Input.Subject ?? "", Input.Body ?? "", values);
         var problems = EmailTemplate.Validate(EmailCatalog.Broadcast, Input.Subject ?? "", Input.Body ?? "");
-        return EmailPreview.Document(Response, rendered.Subject, EmailComposer.Layout(rendered.Subject, rendered.BodyHtml, templates.ConferenceName()), problems.Select(p => rules[p]).ToList());
+        return EmailPreview.Document(Response, rendered.Subject, EmailComposer.Layout(rendered.Subject, rendered.BodyHtml, templates.ConferenceName()), problems.Select(p => rules[p]).ToList(),
+            new(T["This cannot be saved or sent yet:"], T["Subject:"]));
     }
 
     public async Task<IActionResult> OnPostSendAsync(CancellationToken ct)

@@ -137,9 +137,11 @@ public class EditModel(AppDbContext db, EmailTemplates templates, TimeProvider t
 
     private ContentResult Preview(string subject, string body, IReadOnlyList<Core.Messages.Problem> problems)
     {
-        var said = problems.Select(p => rules[p]).ToList(); // in the organizer's language, before switching to the template's
+        // In the organizer's language, before switching to the template's.
+        var said = problems.Select(p => rules[p]).ToList();
+        var labels = new EmailPreview.Labels(T["This cannot be saved or sent yet:"], T["Subject:"]);
         using var language = templates.In(Language);
         var rendered = templates.Render(Definition, subject, body, EmailTemplates.Samples(Definition));
-        return EmailPreview.Document(Response, rendered.Subject, EmailComposer.Layout(rendered.Subject, rendered.BodyHtml, templates.ConferenceName()), said);
+        return EmailPreview.Document(Response, rendered.Subject, EmailComposer.Layout(rendered.Subject, rendered.BodyHtml, templates.ConferenceName()), said, labels);
     }
 }
