@@ -37,6 +37,7 @@ public sealed class Problem : IEquatable<Problem>
         _arguments = [.. arguments];
     }
 
+    // The handler's side, called by the compiler while it builds a Problem from $"…"; not for use afterwards.
     public void AppendLiteral(string text) => _builder!.Append(text.Replace("{", "{{").Replace("}", "}}"));
 
     public void AppendFormatted<T>(T value) => AppendFormatted(value, null);

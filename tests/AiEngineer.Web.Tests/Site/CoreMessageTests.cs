@@ -190,7 +190,9 @@ public partial class CoreMessageTests
             Assert.Equal("容量不能少于已售出或已保留的 5 个座位。", rules[capacity]);
             Assert.Equal("订单 ZH7Q2K 当前状态为“待退款”，无法取消。", rules[cancelled]); // the state's label
             Assert.Equal("该演讲形式的投稿截止时间已过。您的内容已保存为草稿。", rules[closed]); // a problem inside a problem, translated too
-            Assert.Equal("请填写主题。请填写邮件内容。", rules.Join(EmailTemplate.Validate(EmailCatalog.Get("tickets.confirmation"), "", "")));
+            var empty = EmailTemplate.Validate(EmailCatalog.Get("tickets.confirmation"), "", "");
+            Assert.Equal("请填写主题。请填写邮件内容。", rules.Join(empty));
+            Assert.Equal("请填写主题。请填写邮件内容。", rules[Problem.Join(empty)]); // as a review's refusal carries them
 
             CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
             Assert.Equal("The capacity cannot be below the 5 seats already taken or reserved.", rules[capacity]);
