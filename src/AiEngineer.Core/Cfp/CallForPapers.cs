@@ -1,4 +1,5 @@
 using AiEngineer.Core.Content;
+using AiEngineer.Core.Messages;
 
 namespace AiEngineer.Core.Cfp;
 
@@ -27,7 +28,7 @@ public class CallForPapers : Content.ITranslated
     public bool HasClosedAt(DateTime now) => now >= ClosesAt;
 
     /// <summary>Checks the window; returns the problems, empty when valid.</summary>
-    public static IReadOnlyList<string> ValidateWindow(DateTime opensAt, DateTime closesAt) =>
+    public static IReadOnlyList<Problem> ValidateWindow(DateTime opensAt, DateTime closesAt) =>
         closesAt <= opensAt ? ["The call must close after it opens."] : [];
 }
 
@@ -54,9 +55,9 @@ public class SessionFormat : Content.ITranslated
 
     public DateTime DeadlineIn(CallForPapers cfp) => ClosesAt ?? cfp.ClosesAt;
 
-    public IReadOnlyList<string> Validate()
+    public IReadOnlyList<Problem> Validate()
     {
-        var problems = new List<string>();
+        var problems = new List<Problem>();
         if (string.IsNullOrWhiteSpace(Name)) problems.Add("A format needs a name.");
         if (DurationMinutes is < 1 or > 600) problems.Add("The duration must be between 1 and 600 minutes.");
         if (MaxCoSpeakers < 0 || MaxCoSpeakers > MaxCoSpeakersLimit) problems.Add($"Co-speakers must be between 0 and {MaxCoSpeakersLimit}.");
@@ -104,7 +105,7 @@ public readonly record struct SubmissionWindow(DateTime OpensAt, DateTime Closes
     public bool IsOpenAt(DateTime now) => GrantedByCode || (FormatOpen && now >= OpensAt && now < ClosesAt);
 
     /// <summary>Why it is closed, for the speaker.</summary>
-    public string ClosedReason(DateTime now) =>
+    public Problem ClosedReason(DateTime now) =>
         !FormatOpen ? "This format is not taking proposals."
         : now < OpensAt ? "The call for papers has not opened yet."
         : "The deadline for this format has passed.";

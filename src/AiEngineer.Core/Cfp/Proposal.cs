@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using AiEngineer.Core.Messages;
 
 namespace AiEngineer.Core.Cfp;
 
@@ -87,24 +88,24 @@ public class Proposal
     public void Edit(ProposalContent content, DateTime now, SubmissionWindow window, int maxCoSpeakers)
     {
         if (State == ProposalState.Submitted && !window.IsOpenAt(now))
-            throw new CfpRuleException("{0} A submitted proposal can no longer be changed.", window.ClosedReason(now));
+            throw new CfpRuleException($"{window.ClosedReason(now)} A submitted proposal can no longer be changed.");
         if (State != ProposalState.Draft && State != ProposalState.Submitted)
-            throw new CfpRuleException("This proposal is {0}; it can no longer be changed.", State);
+            throw new CfpRuleException($"This proposal is {State}; it can no longer be changed.");
         var coSpeakers = Speakers.Count - 1 + PendingInvitationCount(now);
         if (coSpeakers > maxCoSpeakers)
-            throw new CfpRuleException(maxCoSpeakers == 1
+            throw new CfpRuleException(new Problem(maxCoSpeakers == 1
                 ? "That format allows {0} co-speaker, and this proposal has {1} (counting pending invitations). Revoke an invitation first, or keep the format."
                 : "That format allows {0} co-speakers, and this proposal has {1} (counting pending invitations). Revoke an invitation first, or keep the format.",
-                maxCoSpeakers, coSpeakers);
+                maxCoSpeakers, coSpeakers));
         Apply(content, now);
     }
 
     public void Submit(string userId, DateTime now, SubmissionWindow window)
     {
         if (State != ProposalState.Draft)
-            throw new CfpRuleException("Only a draft can be submitted; this proposal is {0}.", State);
+            throw new CfpRuleException($"Only a draft can be submitted; this proposal is {State}.");
         if (!window.IsOpenAt(now))
-            throw new CfpRuleException("{0} Your text is kept as a draft.", window.ClosedReason(now));
+            throw new CfpRuleException($"{window.ClosedReason(now)} Your text is kept as a draft.");
         SubmittedAt = now;
         MoveTo(ProposalState.Submitted, userId, now);
     }
@@ -112,7 +113,7 @@ public class Proposal
     public void Withdraw(string userId, DateTime now)
     {
         if (!CanWithdraw)
-            throw new CfpRuleException("This proposal is {0}; it cannot be withdrawn.", State);
+            throw new CfpRuleException($"This proposal is {State}; it cannot be withdrawn.");
         MoveTo(ProposalState.Withdrawn, userId, now);
     }
 
@@ -126,7 +127,7 @@ public class Proposal
             _ => false,
         };
         if (!allowed)
-            throw new CfpRuleException("This proposal is {0}; it cannot be {1}.", State, decision);
+            throw new CfpRuleException($"This proposal is {State}; it cannot be {decision}.");
         MoveTo(decision, organizerId, now);
     }
 
@@ -135,7 +136,7 @@ public class Proposal
     {
         if (!HasSpeaker(userId)) throw new CfpRuleException("Only a speaker on this proposal can answer.");
         if (State != ProposalState.Accepted)
-            throw new CfpRuleException("Only an accepted proposal can be confirmed or declined; this one is {0}.", State);
+            throw new CfpRuleException($"Only an accepted proposal can be confirmed or declined; this one is {State}.");
         if (confirmBy is { } by && now >= by)
             throw new CfpRuleException("The date to confirm has passed; please contact the organizers.");
         MoveTo(confirm ? ProposalState.Confirmed : ProposalState.Declined, userId, now);
@@ -153,16 +154,16 @@ public class Proposal
     public (CoSpeakerInvitation Invitation, string Token) InviteCoSpeaker(string email, string byUserId, int maxCoSpeakers, DateTime now)
     {
         if (State is not (ProposalState.Draft or ProposalState.Submitted))
-            throw new CfpRuleException("This proposal is {0}; it takes no more speakers.", State);
+            throw new CfpRuleException($"This proposal is {State}; it takes no more speakers.");
         email = email.Trim();
         if (Invitations.Any(i => i.IsPendingAt(now) && string.Equals(i.Email, email, StringComparison.OrdinalIgnoreCase)))
-            throw new CfpRuleException("{0} already has a pending invitation.", email);
+            throw new CfpRuleException($"{email} already has a pending invitation.");
         var taken = Speakers.Count - 1 + PendingInvitationCount(now);
         if (taken >= maxCoSpeakers)
             throw maxCoSpeakers == 0 ? new CfpRuleException("This format is for one speaker only.")
-                : new CfpRuleException(maxCoSpeakers == 1
+                : new CfpRuleException(new Problem(maxCoSpeakers == 1
                     ? "This format allows at most {0} co-speaker, counting pending invitations."
-                    : "This format allows at most {0} co-speakers, counting pending invitations.", maxCoSpeakers);
+                    : "This format allows at most {0} co-speakers, counting pending invitations.", maxCoSpeakers));
         var token = CoSpeakerInvitation.NewToken();
         var invitation = new CoSpeakerInvitation
         {
@@ -185,7 +186,7 @@ public class Proposal
                 : invitation.AcceptedAt is not null ? "This invitation has already been used."
                 : "This invitation has expired; ask the speaker for a new one.");
         if (State is not (ProposalState.Draft or ProposalState.Submitted))
-            throw new CfpRuleException("This proposal is {0} and takes no more speakers.", State);
+            throw new CfpRuleException($"This proposal is {State} and takes no more speakers.");
         invitation.AcceptedAt = now;
         invitation.AcceptedByUserId = userId;
         if (!HasSpeaker(userId)) Speakers.Add(new ProposalSpeaker { UserId = userId, IsPrimary = false, JoinedAt = now });

@@ -1,4 +1,5 @@
 using AiEngineer.Core.Content;
+using AiEngineer.Core.Messages;
 
 namespace AiEngineer.Core.Conference;
 
@@ -82,9 +83,9 @@ public class ConferenceEvent : Content.ITranslated
     public bool IsOverAt(DateTime utcNow) => utcNow >= EndsAt;
 
     /// <summary>Checks the rules a conference record must satisfy; returns the problems, empty when valid.</summary>
-    public IReadOnlyList<string> Validate()
+    public IReadOnlyList<Problem> Validate()
     {
-        var problems = new List<string>();
+        var problems = new List<Problem>();
         if (string.IsNullOrWhiteSpace(Name)) problems.Add("The conference needs a name.");
         if (EndDate < StartDate) problems.Add("The end date must be on or after the start date.");
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId, out _)) problems.Add($"Unknown time zone '{TimeZoneId}'.");

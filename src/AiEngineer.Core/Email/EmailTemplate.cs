@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AiEngineer.Core.Messages;
 
 namespace AiEngineer.Core.Email;
 
@@ -44,9 +45,9 @@ public partial class EmailTemplate
         PlaceholderRegex().Matches(text).Select(m => m.Groups[1].Value);
 
     /// <summary>Checks a subject and body against a kind's placeholders; returns the problems, empty when valid.</summary>
-    public static IReadOnlyList<string> Validate(EmailKind kind, string subject, string body)
+    public static IReadOnlyList<Problem> Validate(EmailKind kind, string subject, string body)
     {
-        var problems = new List<string>();
+        var problems = new List<Problem>();
         if (string.IsNullOrWhiteSpace(subject)) problems.Add("A subject is required.");
         else if (subject.Length > SubjectMaxLength) problems.Add($"The subject can be at most {SubjectMaxLength} characters.");
         if (subject.Contains('\n') || subject.Contains('\r')) problems.Add("The subject must be one line.");

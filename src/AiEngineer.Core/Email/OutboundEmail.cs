@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using AiEngineer.Core.Messages;
 
 namespace AiEngineer.Core.Email;
 
@@ -139,7 +140,7 @@ public class OutboundEmail
     /// <summary>Puts a failed message back in the queue, due now.</summary>
     public void Retry(DateTime now)
     {
-        EnsureStatus(OutboundEmailStatus.Failed, "retry");
+        if (Status != OutboundEmailStatus.Failed) throw new RuleException($"Only a failed email can be sent again; this one is {Status}.");
         Status = OutboundEmailStatus.Queued;
         Attempts = 0;
         NextAttemptAt = now;
@@ -147,7 +148,7 @@ public class OutboundEmail
 
     public void Cancel()
     {
-        EnsureStatus(OutboundEmailStatus.Queued, "cancel");
+        if (Status != OutboundEmailStatus.Queued) throw new RuleException($"Only a queued email can be cancelled; this one is {Status}.");
         Status = OutboundEmailStatus.Cancelled;
     }
 
@@ -165,6 +166,7 @@ public class OutboundEmail
         LeaseUntil = null;
     }
 
+    /// <summary>For the worker's own steps: a failure here is a bug, not something to tell an organizer.</summary>
     private void EnsureStatus(OutboundEmailStatus expected, string action)
     {
         if (Status != expected)

@@ -1,4 +1,5 @@
 using AiEngineer.Core.Cfp;
+using AiEngineer.Core.Messages;
 
 namespace AiEngineer.Core.Review;
 
@@ -32,9 +33,9 @@ public class ReviewSettings
         Criteria = DefaultCriteria.Select((n, i) => new ReviewCriterion { Name = n, SortOrder = i }).ToList(),
     };
 
-    public IReadOnlyList<string> Validate()
+    public IReadOnlyList<Problem> Validate()
     {
-        var problems = new List<string>();
+        var problems = new List<Problem>();
         if (OpensAt is { } o && ClosesAt is { } c && c <= o) problems.Add("Review must close after it opens.");
         if (ReviewersPerProposal is < 1 or > 10) problems.Add("Reviewers per proposal must be between 1 and 10.");
         if (Criteria.Count == 0) problems.Add("Define at least one criterion.");
@@ -91,9 +92,9 @@ public class ProposalReview
     public List<ReviewScore> Scores { get; set; } = [];
 
     /// <summary>Checks a set of scores against the criteria; returns the problems, empty when valid.</summary>
-    public static IReadOnlyList<string> Validate(IReadOnlyList<ReviewCriterion> criteria, IReadOnlyDictionary<int, int> scores, string comment)
+    public static IReadOnlyList<Problem> Validate(IReadOnlyList<ReviewCriterion> criteria, IReadOnlyDictionary<int, int> scores, string comment)
     {
-        var problems = new List<string>();
+        var problems = new List<Problem>();
         foreach (var c in criteria)
         {
             if (!scores.TryGetValue(c.Id, out var s)) problems.Add($"Give a score for “{c.Name}”.");
@@ -109,7 +110,7 @@ public class ProposalReview
     {
         if (!settings.IsOpenAt(now)) throw new CfpRuleException("Review is closed; scores can no longer be changed.");
         var problems = Validate(settings.Criteria, scores, comment.Trim());
-        if (problems.Count > 0) throw new CfpRuleException("{0}", string.Join(" ", problems)); // the problems as Validate words them
+        if (problems.Count > 0) throw new CfpRuleException(Problem.Join(problems));
         foreach (var (criterionId, score) in scores)
         {
             var existing = Scores.FirstOrDefault(s => s.CriterionId == criterionId);

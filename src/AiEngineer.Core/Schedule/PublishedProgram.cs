@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AiEngineer.Core.Conference;
+using AiEngineer.Core.Messages;
 
 namespace AiEngineer.Core.Schedule;
 
@@ -54,7 +55,8 @@ public sealed record SpeakerInfo(string UserId, string Name, string Company, str
 
 public enum ScheduleChangeKind { Added, Moved, Changed, Removed }
 
-public sealed record ScheduleChange(ScheduleChangeKind Kind, string Key, int? ProposalId, string Title, string Text);
+/// <summary>One line of the changelog; <see cref="Text"/> in the organizer's language on a page, its English in the stored changelog.</summary>
+public sealed record ScheduleChange(ScheduleChangeKind Kind, string Key, int? ProposalId, string Title, Problem Text);
 
 /// <summary>
 /// A published version of the program. Building one from the draft compares it with the version before: that gives
@@ -84,7 +86,7 @@ public sealed class PublishedProgram
         PublishedProgram? previous,
         int version,
         DateTime now,
-        Func<DateTime, string> describe)
+        Func<DateTime, DateTime> local)
     {
         var before = previous?.Sessions.ToDictionary(s => s.Key) ?? [];
         var usedSlugs = new HashSet<string>(previous?.Sessions.Where(s => s.Slug is not null).Select(s => s.Slug!) ?? []);
@@ -97,23 +99,22 @@ public sealed class PublishedProgram
             before.TryGetValue(pe.Key, out var old);
             var slug = old?.Slug;
             if (e.ProposalId is not null && slug is null) slug = Unique(Slug.From(e.Title), usedSlugs);
-            var where = $"{describe(e.StartsAt)}, {e.RoomName}";
             int sequence;
             if (old is null)
             {
                 sequence = 0;
-                changes.Add(new(ScheduleChangeKind.Added, pe.Key, e.ProposalId, e.Title, $"Added “{e.Title}” at {where}."));
+                changes.Add(new(ScheduleChangeKind.Added, pe.Key, e.ProposalId, e.Title, $"Added “{e.Title}” at {local(e.StartsAt):ddd MMM d, h:mm tt}, {e.RoomName}."));
             }
             else if (old.StartsAt != e.StartsAt || old.EndsAt != e.EndsAt || old.RoomName != e.RoomName)
             {
                 sequence = old.Sequence + 1;
-                changes.Add(new(ScheduleChangeKind.Moved, pe.Key, e.ProposalId, e.Title, $"Moved “{e.Title}” to {where}."));
+                changes.Add(new(ScheduleChangeKind.Moved, pe.Key, e.ProposalId, e.Title, $"Moved “{e.Title}” to {local(e.StartsAt):ddd MMM d, h:mm tt}, {e.RoomName}."));
             }
             else if (old.Title != e.Title || !old.SpeakerUserIds.SequenceEqual(e.SpeakerList.Select(s => s.UserId)))
             {
                 sequence = old.Sequence + 1;
                 changes.Add(new(ScheduleChangeKind.Changed, pe.Key, e.ProposalId, e.Title,
-                    old.Title != e.Title ? $"Renamed “{old.Title}” to “{e.Title}”." : $"Changed the speakers of “{e.Title}”."));
+                    old.Title != e.Title ? (Problem)$"Renamed “{old.Title}” to “{e.Title}”." : $"Changed the speakers of “{e.Title}”."));
             }
             else
             {
@@ -125,7 +126,7 @@ public sealed class PublishedProgram
         }
         var keys = sessions.Select(s => s.Key).ToHashSet();
         foreach (var gone in before.Values.Where(s => !keys.Contains(s.Key)).OrderBy(s => s.StartsAt))
-            changes.Add(new(ScheduleChangeKind.Removed, gone.Key, gone.ProposalId, gone.Title, $"Removed “{gone.Title}” ({describe(gone.StartsAt)}, {gone.RoomName})."));
+            changes.Add(new(ScheduleChangeKind.Removed, gone.Key, gone.ProposalId, gone.Title, $"Removed “{gone.Title}” ({local(gone.StartsAt):ddd MMM d, h:mm tt}, {gone.RoomName})."));
 
         var oldSpeakerSlugs = previous?.Speakers.ToDictionary(s => s.UserId, s => s.Slug) ?? [];
         var usedSpeakerSlugs = new HashSet<string>(oldSpeakerSlugs.Values);

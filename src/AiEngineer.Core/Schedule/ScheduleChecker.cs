@@ -1,3 +1,5 @@
+using AiEngineer.Core.Messages;
+
 namespace AiEngineer.Core.Schedule;
 
 /// <summary>One placed entry as the checker and the publisher see it.</summary>
@@ -29,19 +31,19 @@ public enum ScheduleWarningKind
     NotConfirmed,
 }
 
-public sealed record ScheduleWarning(ScheduleWarningKind Kind, string Message, IReadOnlyList<int> ItemIds);
+public sealed record ScheduleWarning(ScheduleWarningKind Kind, Problem Message, IReadOnlyList<int> ItemIds);
 
 /// <summary>
 /// The problems an organizer should see before publishing. They warn and do not block: an organizer may know that a
 /// speaker will run from one room to the next. Sessions that are no longer confirmed are the exception: they are left
-/// out of the published version.
+/// out of the published version. <paramref name="local"/> turns an instant into the event's local time, for the messages.
 /// </summary>
 public static class ScheduleChecker
 {
     public static IReadOnlyList<ScheduleWarning> Check(
         IReadOnlyList<DraftEntry> entries,
         IReadOnlyDictionary<string, IReadOnlyList<(DateTime Start, DateTime End)>> availability,
-        Func<DateTime, string> describe)
+        Func<DateTime, DateTime> local)
     {
         var warnings = new List<ScheduleWarning>();
         var ordered = entries.OrderBy(e => e.StartsAt).ThenBy(e => e.ItemId).ToList();
@@ -58,11 +60,11 @@ public static class ScheduleChecker
                 {
                     var room = a.RoomId is null ? b.RoomName : a.RoomName;
                     warnings.Add(new(ScheduleWarningKind.RoomDoubleBooked,
-                        $"{room} is double-booked at {describe(b.StartsAt)}: “{a.Title}” and “{b.Title}”.", [a.ItemId, b.ItemId]));
+                        $"{room} is double-booked at {local(b.StartsAt):ddd MMM d, h:mm tt}: “{a.Title}” and “{b.Title}”.", [a.ItemId, b.ItemId]));
                 }
                 foreach (var s in a.SpeakerList.Where(s => b.SpeakerList.Any(o => o.UserId == s.UserId)))
                     warnings.Add(new(ScheduleWarningKind.SpeakerDoubleBooked,
-                        $"{s.Name} is in two places at {describe(b.StartsAt)}: “{a.Title}” ({a.RoomName}) and “{b.Title}” ({b.RoomName}).", [a.ItemId, b.ItemId]));
+                        $"{s.Name} is in two places at {local(b.StartsAt):ddd MMM d, h:mm tt}: “{a.Title}” ({a.RoomName}) and “{b.Title}” ({b.RoomName}).", [a.ItemId, b.ItemId]));
             }
         }
 
@@ -71,7 +73,7 @@ public static class ScheduleChecker
             var slot = (int)(e.EndsAt - e.StartsAt).TotalMinutes;
             if (e.DurationMinutes is { } d && d > slot)
                 warnings.Add(new(ScheduleWarningKind.LongerThanSlot,
-                    $"“{e.Title}” runs {d} minutes but its slot at {describe(e.StartsAt)} is {slot} minutes.", [e.ItemId]));
+                    $"“{e.Title}” runs {d} minutes but its slot at {local(e.StartsAt):ddd MMM d, h:mm tt} is {slot} minutes.", [e.ItemId]));
             if (e.ProposalId is not null && !e.Confirmed)
                 warnings.Add(new(ScheduleWarningKind.NotConfirmed,
                     $"“{e.Title}” is no longer confirmed by its speaker; it is left out when you publish.", [e.ItemId]));
@@ -80,7 +82,7 @@ public static class ScheduleChecker
                 if (!availability.TryGetValue(s.UserId, out var ranges) || ranges.Count == 0) continue;
                 if (!ranges.Any(r => r.Start <= e.StartsAt && e.EndsAt <= r.End))
                     warnings.Add(new(ScheduleWarningKind.OutsideAvailability,
-                        $"“{e.Title}” at {describe(e.StartsAt)} is outside the times {s.Name} said they are available.", [e.ItemId]));
+                        $"“{e.Title}” at {local(e.StartsAt):ddd MMM d, h:mm tt} is outside the times {s.Name} said they are available.", [e.ItemId]));
             }
         }
         return warnings;

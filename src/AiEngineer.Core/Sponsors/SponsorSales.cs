@@ -1,5 +1,6 @@
 using AiEngineer.Core.Data;
 using AiEngineer.Core.Email;
+using AiEngineer.Core.Messages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -34,7 +35,7 @@ public sealed class SponsorSales(AppDbContext db, TimeProvider time, ISponsorEma
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    public async Task<(Sponsorship? Sponsorship, string? Error)> ApplyAsync(SponsorApplication a, CancellationToken ct = default)
+    public async Task<(Sponsorship? Sponsorship, Problem? Error)> ApplyAsync(SponsorApplication a, CancellationToken ct = default)
     {
         var repeat = await db.Sponsorships.AsNoTracking().FirstOrDefaultAsync(s => s.IdempotencyKey == a.IdempotencyKey, ct);
         if (repeat is not null) return (repeat, null);
@@ -62,7 +63,7 @@ public sealed class SponsorSales(AppDbContext db, TimeProvider time, ISponsorEma
         if (held != 1)
         {
             await tx.RollbackAsync(ct);
-            return (null, $"{tier.Name} is sold out.");
+            return (null, $"{tier.LocalName} is sold out.");
         }
         db.Sponsorships.Add(sponsorship);
         db.OutboundEmails.Add(emails.Received(sponsorship, now));
@@ -82,7 +83,7 @@ public sealed class SponsorSales(AppDbContext db, TimeProvider time, ISponsorEma
         return (sponsorship, null);
     }
 
-    public async Task<string?> ApproveAsync(int id, string message, string actor, CancellationToken ct = default)
+    public async Task<Problem?> ApproveAsync(int id, string message, string actor, CancellationToken ct = default)
     {
         var s = await LoadAsync(id, ct);
         if (s is null) return "No such sponsorship.";
@@ -94,7 +95,7 @@ public sealed class SponsorSales(AppDbContext db, TimeProvider time, ISponsorEma
         return null;
     }
 
-    public async Task<string?> RejectAsync(int id, string message, string actor, CancellationToken ct = default)
+    public async Task<Problem?> RejectAsync(int id, string message, string actor, CancellationToken ct = default)
     {
         var s = await LoadAsync(id, ct);
         if (s is null) return "No such sponsorship.";
@@ -114,7 +115,7 @@ public sealed class SponsorSales(AppDbContext db, TimeProvider time, ISponsorEma
     /// sponsorship goes live. A repeat of the same payment changes nothing; a second, different payment of a live sponsorship
     /// is answered with an error so the caller can flag it for a refund.
     /// </summary>
-    public async Task<string?> MarkPaidAsync(int id, SponsorPayment payment, string actor, CancellationToken ct = default)
+    public async Task<Problem?> MarkPaidAsync(int id, SponsorPayment payment, string actor, CancellationToken ct = default)
     {
         for (var attempt = 0; attempt < 3; attempt++)
         {
@@ -123,7 +124,7 @@ public sealed class SponsorSales(AppDbContext db, TimeProvider time, ISponsorEma
             if (s.Status == SponsorshipStatus.Live)
                 return payment.Reference is null || payment.Reference == s.PaymentReference
                     ? null
-                    : $"It was already paid ({s.PaymentMethod}) on {s.PaidAt:yyyy-MM-dd}.";
+                    : (Problem)$"It was already paid ({s.PaymentMethod}) on {s.PaidAt:yyyy-MM-dd}.";
             if (s.Status != SponsorshipStatus.Approved) return $"Only an approved sponsorship can be marked paid; this one is {s.Status}.";
             var now = Now;
             await using var tx = await db.Database.BeginTransactionAsync(ct);

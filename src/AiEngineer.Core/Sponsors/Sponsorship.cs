@@ -1,4 +1,5 @@
 using AiEngineer.Core.Content;
+using AiEngineer.Core.Messages;
 
 namespace AiEngineer.Core.Sponsors;
 
@@ -31,9 +32,9 @@ public class SponsorTier : Content.ITranslated
     public IEnumerable<string> BenefitList => Benefits.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     public IEnumerable<string> LocalBenefitList => LocalBenefits.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    public IReadOnlyList<string> Validate()
+    public IReadOnlyList<Problem> Validate()
     {
-        var problems = new List<string>();
+        var problems = new List<Problem>();
         if (string.IsNullOrWhiteSpace(Name)) problems.Add("A tier needs a name.");
         if (PriceMinor < 0) problems.Add("The price cannot be negative.");
         if (Slots < Taken) problems.Add($"{Taken} sponsorship(s) hold a slot in this tier (applied, approved or live), so it needs at least {Taken} slots.");
@@ -111,7 +112,7 @@ public class Sponsorship
 
     public void Approve(string message, DateTime now, DateTime payBy, string actor)
     {
-        if (Status != SponsorshipStatus.Applied) throw new InvalidOperationException($"Only an application can be approved; this one is {Status}.");
+        if (Status != SponsorshipStatus.Applied) throw new RuleException($"Only an application can be approved; this one is {Status}.");
         Status = SponsorshipStatus.Approved;
         DecidedAt = now;
         DecisionMessage = message;
@@ -122,7 +123,7 @@ public class Sponsorship
     /// <summary>Rejected by an organizer. The caller returns the slot.</summary>
     public void Reject(string message, DateTime now, string actor)
     {
-        if (Status is not (SponsorshipStatus.Applied or SponsorshipStatus.Approved)) throw new InvalidOperationException($"A {Status} sponsorship cannot be rejected.");
+        if (Status is not (SponsorshipStatus.Applied or SponsorshipStatus.Approved)) throw new RuleException($"A {Status} sponsorship cannot be rejected.");
         Status = SponsorshipStatus.Rejected;
         SlotHeld = false;
         DecidedAt = now;
@@ -132,7 +133,7 @@ public class Sponsorship
 
     public void MarkPaid(SponsorPayment payment, DateTime now, string actor)
     {
-        if (Status != SponsorshipStatus.Approved) throw new InvalidOperationException($"Only an approved sponsorship can be paid; this one is {Status}.");
+        if (Status != SponsorshipStatus.Approved) throw new RuleException($"Only an approved sponsorship can be paid; this one is {Status}.");
         Status = SponsorshipStatus.Live;
         PaidAt = now;
         PaymentMethod = payment.Method;
@@ -144,7 +145,7 @@ public class Sponsorship
     /// <summary>Not decided or not paid in time. The caller returns the slot.</summary>
     public void Expire(DateTime now)
     {
-        if (Status is not (SponsorshipStatus.Applied or SponsorshipStatus.Approved)) throw new InvalidOperationException($"A {Status} sponsorship cannot expire.");
+        if (Status is not (SponsorshipStatus.Applied or SponsorshipStatus.Approved)) throw new RuleException($"A {Status} sponsorship cannot expire.");
         Status = SponsorshipStatus.Expired;
         SlotHeld = false;
         Log("The hold expired; the slot went back on offer", now, null);

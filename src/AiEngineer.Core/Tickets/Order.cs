@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using AiEngineer.Core.Messages;
 
 namespace AiEngineer.Core.Tickets;
 
@@ -168,7 +169,8 @@ public class Order
     }
 }
 
-public sealed class OrderStateException(string message) : Exception(message);
+/// <summary>An order cannot do what was asked in its state (or a refund is more than was paid).</summary>
+public sealed class OrderStateException(Problem problem) : RuleException(problem);
 
 public static class OrderPolicy
 {

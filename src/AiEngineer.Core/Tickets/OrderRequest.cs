@@ -1,3 +1,5 @@
+using AiEngineer.Core.Messages;
+
 namespace AiEngineer.Core.Tickets;
 
 public sealed record AttendeeInput(int TicketTypeId, string Name, string Email, string? Company, string? JobTitle,
@@ -18,10 +20,10 @@ public sealed record OrderRequest(
     /// <summary>The buyer's language (a culture name); null takes the current UI culture, which a checkout sets from the visitor's.</summary>
     string? Language = null);
 
-public sealed record OrderOutcome(Order? Order, IReadOnlyList<string> Errors, bool Repeated = false)
+public sealed record OrderOutcome(Order? Order, IReadOnlyList<Problem> Errors, bool Repeated = false)
 {
     public bool Succeeded => Order is not null && Errors.Count == 0;
-    public static OrderOutcome Fail(params string[] errors) => new(null, errors);
+    public static OrderOutcome Fail(params Problem[] errors) => new(null, errors);
 }
 
 /// <summary>Server-side prices for a set of attendees, with the voucher applied where it may be.</summary>

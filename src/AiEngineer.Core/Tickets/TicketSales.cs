@@ -1,6 +1,7 @@
 using AiEngineer.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using AiEngineer.Core.Messages;
 
 namespace AiEngineer.Core.Tickets;
 
@@ -38,7 +39,7 @@ public sealed class TicketSales(AppDbContext db, TimeProvider time, ITicketEmail
     {
         var now = Now;
         var settings = options.CurrentValue;
-        var errors = new List<string>();
+        var errors = new List<Problem>();
         if (request.Attendees.Count == 0) return OrderOutcome.Fail("Choose at least one ticket.");
         if (request.Attendees.Count > 50) return OrderOutcome.Fail("At most 50 tickets fit in one order.");
 
@@ -64,11 +65,11 @@ public sealed class TicketSales(AppDbContext db, TimeProvider time, ITicketEmail
             if (comp) continue;
             var type = types[typeId];
             if (type.Hidden && !(voucher is { UnlocksHidden: true } && voucher.AppliesTo(typeId)))
-                errors.Add($"{type.Name} is not on sale.");
+                errors.Add($"{type.LocalName} is not on sale.");
             else if (!type.OnSaleAt(now))
-                errors.Add(type.SaleStartsAt > now ? $"{type.Name} is not on sale yet." : $"The sale of {type.Name} has ended.");
-            if (count < type.MinPerOrder) errors.Add($"{type.Name}: at least {type.MinPerOrder} per order.");
-            if (count > type.MaxPerOrder) errors.Add($"{type.Name}: at most {type.MaxPerOrder} per order.");
+                errors.Add(type.SaleStartsAt > now ? (Problem)$"{type.LocalName} is not on sale yet." : $"The sale of {type.LocalName} has ended.");
+            if (count < type.MinPerOrder) errors.Add($"{type.LocalName}: at least {type.MinPerOrder} per order.");
+            if (count > type.MaxPerOrder) errors.Add($"{type.LocalName}: at most {type.MaxPerOrder} per order.");
         }
         if (errors.Count > 0) return new OrderOutcome(null, errors);
 
@@ -338,7 +339,7 @@ public sealed class TicketSales(AppDbContext db, TimeProvider time, ITicketEmail
         voucher is { ReservesSeat: true, ReservationReleased: false } && voucher.AppliesTo(typeId) ? Math.Min(count, quote.VoucherUses) : 0;
 
     private static OrderOutcome NotEnoughSeats(TicketType type, int left) =>
-        OrderOutcome.Fail(left <= 0 ? $"{type.Name} is sold out." : $"Only {left} {type.Name} ticket(s) are left.");
+        OrderOutcome.Fail(left <= 0 ? (Problem)$"{type.LocalName} is sold out." : $"Only {left} {type.LocalName} ticket(s) are left.");
 
     /// <summary>
     /// Money arrived (webhook, or an organizer marking an invoice paid). Idempotent: a paid order stays paid.
@@ -470,7 +471,7 @@ public sealed class TicketSales(AppDbContext db, TimeProvider time, ITicketEmail
     /// Gives a ticket to someone else: new holder, new code. The old code is kept as void so the door can say why it fails,
     /// and the new holder is emailed. Allowed while the order is paid and the ticket not checked in.
     /// </summary>
-    public async Task<(Ticket? Ticket, string? Error)> TransferAsync(long orderId, long ticketId, string name, string email, string? actor, CancellationToken ct = default)
+    public async Task<(Ticket? Ticket, Problem? Error)> TransferAsync(long orderId, long ticketId, string name, string email, string? actor, CancellationToken ct = default)
     {
         db.ChangeTracker.Clear();
         var ticket = await db.Tickets.Include(t => t.Order).FirstOrDefaultAsync(t => t.Id == ticketId && t.OrderId == orderId, ct);

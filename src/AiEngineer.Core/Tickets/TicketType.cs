@@ -1,4 +1,5 @@
 using AiEngineer.Core.Content;
+using AiEngineer.Core.Messages;
 
 namespace AiEngineer.Core.Tickets;
 
@@ -42,9 +43,9 @@ public class TicketType : Content.ITranslated
         (SaleStartsAt is null || SaleStartsAt <= now) && (SaleEndsAt is null || now < SaleEndsAt);
 
     /// <summary>The problems with this definition, empty when it may be saved.</summary>
-    public IReadOnlyList<string> Validate()
+    public IReadOnlyList<Problem> Validate()
     {
-        var problems = new List<string>();
+        var problems = new List<Problem>();
         if (string.IsNullOrWhiteSpace(Name)) problems.Add("A ticket type needs a name.");
         if (PriceMinor < 0) problems.Add("The price cannot be negative.");
         if (Capacity < 0) problems.Add("The capacity cannot be negative.");

@@ -1,3 +1,5 @@
+using AiEngineer.Core.Messages;
+
 namespace AiEngineer.Core.Tickets;
 
 public enum VoucherKind
@@ -39,7 +41,7 @@ public class Voucher
     public bool AppliesTo(int ticketTypeId) => TicketTypes.Count == 0 || TicketTypes.Any(t => t.TicketTypeId == ticketTypeId);
 
     /// <summary>Why it cannot be used now, or null when it can (for at least one more ticket).</summary>
-    public string? ProblemAt(DateTime now)
+    public Problem? ProblemAt(DateTime now)
     {
         if (ValidFrom is not null && now < ValidFrom) return "This voucher is not valid yet.";
         if (ValidUntil is not null && now >= ValidUntil) return "This voucher has expired.";
@@ -56,9 +58,9 @@ public class Voucher
         _ => priceMinor,
     };
 
-    public IReadOnlyList<string> Validate()
+    public IReadOnlyList<Problem> Validate()
     {
-        var problems = new List<string>();
+        var problems = new List<Problem>();
         if (string.IsNullOrWhiteSpace(Code) || Code.Length > CodeMaxLength || !Code.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
             problems.Add("A voucher code is 1 to 40 letters, digits, dashes or underscores.");
         if (Kind == VoucherKind.PercentOff && Value is < 1 or > 100) problems.Add("A percentage is between 1 and 100.");

@@ -45,8 +45,8 @@ public class ConferenceEventTests
         c.TimeZoneId = "Mars/Olympus_Mons";
         var problems = c.Validate();
         Assert.Equal(3, problems.Count);
-        Assert.Contains(problems, p => p.Contains("end date"));
-        Assert.Contains(problems, p => p.Contains("time zone"));
+        Assert.Contains(problems, p => p.English.Contains("end date"));
+        Assert.Contains(problems, p => p.English.Contains("time zone"));
     }
 
     [Theory]

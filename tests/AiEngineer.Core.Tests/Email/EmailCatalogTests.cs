@@ -29,8 +29,8 @@ public class EmailCatalogTests
     {
         var k = EmailCatalog.Get("tickets.confirmation");
         var problem = Assert.Single(EmailTemplate.Validate(k, "Hi {buyer_name}", "Your seat: {seat_number}"));
-        Assert.Contains("{seat_number} is not a placeholder", problem);
-        Assert.Contains("{order_code}", problem);
+        Assert.Contains("{seat_number} is not a placeholder", problem.English);
+        Assert.Contains("{order_code}", problem.English);
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public class EmailCatalogTests
     {
         var k = EmailCatalog.Get("tickets.confirmation");
         var problem = Assert.Single(EmailTemplate.Validate(k, "Tickets {tickets}", "{tickets}"));
-        Assert.Contains("only be used in the message", problem);
+        Assert.Contains("only be used in the message", problem.English);
     }
 
     [Theory]

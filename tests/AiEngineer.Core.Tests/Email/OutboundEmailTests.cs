@@ -1,4 +1,5 @@
 using AiEngineer.Core.Email;
+using AiEngineer.Core.Messages;
 
 namespace AiEngineer.Core.Tests.Email;
 
@@ -93,14 +94,14 @@ public class OutboundEmailTests
         Assert.Null(email.LeaseOwner);
         Assert.Equal(1, email.Attempts);
         Assert.Throws<InvalidOperationException>(() => email.MarkSent(Now));
-        Assert.Throws<InvalidOperationException>(() => email.Cancel());
+        Assert.Throws<RuleException>(() => email.Cancel());
     }
 
     [Fact]
     public void Only_a_queued_email_can_be_cancelled_and_only_a_failed_one_retried()
     {
         var email = OutboundEmail.Create("ada@example.com", null, "Hello", "", "", "test", Now);
-        Assert.Throws<InvalidOperationException>(() => email.Retry(Now));
+        Assert.Throws<RuleException>(() => email.Retry(Now));
         email.Cancel();
         Assert.Equal(OutboundEmailStatus.Cancelled, email.Status);
         Assert.False(OutboundEmail.ClaimableAt(Now).Compile()(email));

@@ -101,8 +101,8 @@ public class ProposalReviewTests
     public void Scores_outside_one_to_five_or_missing_are_refused_with_clear_messages()
     {
         var problems = ProposalReview.Validate(Settings().Criteria, new Dictionary<int, int> { [1] = 6, [2] = 3 }, "");
-        Assert.Contains(problems, p => p.Contains("between 1 and 5") && p.Contains("Relevance"));
-        Assert.Contains(problems, p => p.Contains("Clarity"));
+        Assert.Contains(problems, p => p.English.Contains("between 1 and 5") && p.English.Contains("Relevance"));
+        Assert.Contains(problems, p => p.English.Contains("Clarity"));
     }
 
     [Fact]

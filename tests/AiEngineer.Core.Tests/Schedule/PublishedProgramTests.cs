@@ -13,7 +13,7 @@ public class PublishedProgramTests
             proposalId, 25, [new DraftSpeaker(userId, "Priya Patel")]), "AI Agents", "Talk", "Intermediate", "Abstract");
 
     private static (PublishedProgram, IReadOnlyList<ScheduleChange>) Build(IReadOnlyList<ProgramEntry> entries, PublishedProgram? previous = null) =>
-        PublishedProgram.Build(entries, [Priya, Priya2], previous, (previous?.Version ?? 0) + 1, Nine.AddDays(-5), t => t.ToString("HH:mm"));
+        PublishedProgram.Build(entries, [Priya, Priya2], previous, (previous?.Version ?? 0) + 1, Nine.AddDays(-5), t => t);
 
     [Fact]
     public void The_first_version_adds_every_entry_with_slugs_and_sequence_zero()
@@ -34,7 +34,8 @@ public class PublishedProgramTests
 
         var change = Assert.Single(changes);
         Assert.Equal(ScheduleChangeKind.Moved, change.Kind);
-        Assert.Equal("Moved “Agents in production” to 19:00, Room B.", change.Text);
+        Assert.Equal("Moved “Agents in production” to Wed Dec 9, 7:00 PM, Room B.", change.Text.English);
+        Assert.Equal("Moved “{0}” to {1:ddd MMM d, h:mm tt}, {2}.", change.Text.Format);
         var moved = v2.Sessions.Single(s => s.ProposalId == 1);
         Assert.Equal(1, moved.Sequence);
         Assert.Equal("agents-in-production", moved.Slug);
@@ -51,7 +52,7 @@ public class PublishedProgramTests
         var renamed = Assert.Single(changes, c => c.Kind == ScheduleChangeKind.Changed);
         Assert.Equal(1, v2.Sessions.Single().Sequence);
         Assert.Equal("agents-in-production", v2.Sessions.Single().Slug);
-        Assert.Contains("Renamed", renamed.Text);
+        Assert.Contains("Renamed", renamed.Text.English);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public class ScheduleCheckerTests
         new(id, $"Talk {id}", ScheduleItemKind.Session, room, $"Room {room}", start, start.AddMinutes(slotMinutes), 100 + id, talkMinutes, [speaker], confirmed);
 
     private static IReadOnlyList<ScheduleWarning> Check(IReadOnlyList<DraftEntry> entries, Dictionary<string, IReadOnlyList<(DateTime, DateTime)>>? availability = null) =>
-        ScheduleChecker.Check(entries, availability ?? NoAvailability, t => t.ToString("HH:mm"));
+        ScheduleChecker.Check(entries, availability ?? NoAvailability, t => t);
 
     [Fact]
     public void A_clean_schedule_has_no_warnings()
@@ -28,7 +28,7 @@ public class ScheduleCheckerTests
         var warnings = Check([Talk(1, 1, Nine, 30, Priya), Talk(2, 2, Nine.AddMinutes(15), 30, Priya)]);
         var w = Assert.Single(warnings);
         Assert.Equal(ScheduleWarningKind.SpeakerDoubleBooked, w.Kind);
-        Assert.Contains("Priya Patel", w.Message);
+        Assert.Contains("Priya Patel", w.Message.English);
         Assert.Equal([1, 2], w.ItemIds);
     }
 
@@ -37,8 +37,8 @@ public class ScheduleCheckerTests
     {
         var w = Assert.Single(Check([Talk(1, 1, Nine, 20, Priya, talkMinutes: 25)]));
         Assert.Equal(ScheduleWarningKind.LongerThanSlot, w.Kind);
-        Assert.Contains("25 minutes", w.Message);
-        Assert.Contains("20 minutes", w.Message);
+        Assert.Contains("25 minutes", w.Message.English);
+        Assert.Contains("20 minutes", w.Message.English);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public class ScheduleCheckerTests
         var lunch = new DraftEntry(9, "Lunch", ScheduleItemKind.Lunch, null, "All rooms", Nine.AddMinutes(20), Nine.AddMinutes(80));
         var clash = Assert.Single(Check([Talk(1, 2, Nine, 30, Priya), lunch]));
         Assert.Equal(ScheduleWarningKind.RoomDoubleBooked, clash.Kind);
-        Assert.Contains("Room 2", clash.Message);
+        Assert.Contains("Room 2", clash.Message.English);
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public class ScheduleCheckerTests
         };
         var w = Assert.Single(Check([Talk(1, 1, Nine, 30, Priya)], availability));
         Assert.Equal(ScheduleWarningKind.OutsideAvailability, w.Kind);
-        Assert.Contains("Priya Patel", w.Message);
+        Assert.Contains("Priya Patel", w.Message.English);
 
         Assert.Empty(Check([Talk(1, 1, Nine.AddHours(3), 30, Priya)], availability));
         // Half inside is still outside.

@@ -53,7 +53,7 @@ public class TicketRulesTests
         var problems = t.Validate();
         Assert.Contains("A ticket type needs a name.", problems);
         Assert.Contains("The price cannot be negative.", problems);
-        Assert.Contains("The capacity cannot be below the 6 seats already taken or reserved.", problems);
+        Assert.Contains("The capacity cannot be below the 6 seats already taken or reserved.", problems.Select(p => p.English));
         Assert.Contains("The maximum per order must be at least the minimum.", problems);
         Assert.Contains("The sale must end after it starts.", problems);
         Assert.Equal(0, t.Remaining);

@@ -7,7 +7,11 @@ namespace AiEngineer.Web.Tests.Sponsors;
 /// <summary>Hostile logos: each is made safe or refused, and nothing dangerous survives into what is served.</summary>
 public class LogoTests
 {
-    private static (ProcessedImage? Logo, string? Error) Svg(string svg) => LogoProcessor.Process(Encoding.UTF8.GetBytes(svg));
+    private static (ProcessedImage? Logo, string? Error) Svg(string svg)
+    {
+        var (logo, error) = LogoProcessor.Process(Encoding.UTF8.GetBytes(svg));
+        return (logo, error?.English);
+    }
 
     private static string Served(string svg)
     {
@@ -68,7 +72,7 @@ public class LogoTests
     public void Non_svg_xml_and_other_files_are_refused()
     {
         Assert.Equal("That file is not an SVG image.", Svg("<html><body>hi</body></html>").Error);
-        Assert.Equal("The logo must be an SVG or PNG file.", LogoProcessor.Process([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 1, 2, 3]).Error);
+        Assert.Equal("The logo must be an SVG or PNG file.", LogoProcessor.Process([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 1, 2, 3]).Error?.English);
         Assert.Contains("nothing left to draw", Svg(Open + "<script>x()</script></svg>").Error);
     }
 
@@ -76,7 +80,7 @@ public class LogoTests
     public void An_oversized_file_is_refused_before_it_is_read()
     {
         var big = new byte[LogoProcessor.MaxBytes + 1];
-        Assert.Contains("larger than 2 MB", LogoProcessor.Process(big).Error);
+        Assert.Contains("larger than 2 MB", LogoProcessor.Process(big).Error?.English);
     }
 
     [Fact]
@@ -86,7 +90,7 @@ public class LogoTests
         bitmap.Erase(SKColors.OrangeRed);
         using var png = SKImage.FromBitmap(bitmap).Encode(SKEncodedImageFormat.Png, 100);
         var (logo, error) = LogoProcessor.Process(png.ToArray());
-        Assert.True(logo is not null, error);
+        Assert.True(logo is not null, error?.English);
         Assert.Equal(64, logo!.Width);
         Assert.NotEqual(png.ToArray(), logo.Content);
 

@@ -1,3 +1,4 @@
+using AiEngineer.Core.Messages;
 using SkiaSharp;
 
 namespace AiEngineer.Web.Infrastructure.Content;
@@ -6,7 +7,8 @@ namespace AiEngineer.Web.Infrastructure.Content;
 public sealed record ProcessedImage(byte[] Content, string ContentType, int Width, int Height);
 
 /// <summary>
-/// Takes an uploaded photo or logo and returns a clean copy, or a message saying why not. Checks the size before
+/// Takes an uploaded photo or logo and returns a clean copy, or a message saying why not (a <see cref="Problem"/>, which a
+/// page says in the visitor's language). Checks the size before
 /// reading, the format and dimensions from the header before decoding (a small file can claim a huge bitmap),
 /// then decodes, scales down and re-encodes as WebP.
 /// </summary>
@@ -17,7 +19,7 @@ public static class ImageProcessor
     public const long MaxPixels = 40_000_000;
     public const string ContentType = "image/webp";
 
-    public static async Task<(ProcessedImage? Image, string? Error)> ProcessAsync(IFormFile file, CancellationToken ct = default)
+    public static async Task<(ProcessedImage? Image, Problem? Error)> ProcessAsync(IFormFile file, CancellationToken ct = default)
     {
         if (file.Length == 0) return (null, "The file is empty.");
         if (file.Length > MaxBytes) return (null, "The photo is larger than 5 MB. Please upload a smaller file.");
@@ -26,9 +28,11 @@ public static class ImageProcessor
         return Process(buffer.ToArray());
     }
 
-    public static (ProcessedImage? Image, string? Error) Process(byte[] bytes)
+    /// <summary>The same for bytes already read; <paramref name="logo"/> words the messages for a sponsor's logo.</summary>
+    public static (ProcessedImage? Image, Problem? Error) Process(byte[] bytes, bool logo = false)
     {
-        const string unsupported = "That file is not a PNG, JPEG or WebP image we can read. Please upload a PNG, JPEG or WebP photo.";
+        var unsupported = logo ? "That file is not a PNG, JPEG or WebP image we can read. Please upload a PNG, JPEG or WebP logo."
+            : "That file is not a PNG, JPEG or WebP image we can read. Please upload a PNG, JPEG or WebP photo.";
         if (bytes.Length == 0) return (null, "The file is empty.");
         if (bytes.Length > MaxBytes) return (null, "The photo is larger than 5 MB. Please upload a smaller file.");
 
@@ -40,7 +44,8 @@ public static class ImageProcessor
         var info = codec.Info;
         if (info.Width <= 0 || info.Height <= 0) return (null, unsupported);
         if ((long)info.Width * info.Height > MaxPixels)
-            return (null, $"The photo is {info.Width}×{info.Height} pixels; please upload one under 40 megapixels.");
+            return (null, logo ? (Problem)$"The logo is {info.Width}×{info.Height} pixels; please upload one under 40 megapixels."
+                : $"The photo is {info.Width}×{info.Height} pixels; please upload one under 40 megapixels.");
 
         using var decoded = new SKBitmap(new SKImageInfo(info.Width, info.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
         var result = codec.GetPixels(decoded.Info, decoded.GetPixels());
@@ -56,7 +61,7 @@ public static class ImageProcessor
         using var scaled = width == upright.Width ? upright.Copy() : upright.Resize(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul), new SKSamplingOptions(SKCubicResampler.Mitchell));
         using var image = SKImage.FromBitmap(scaled);
         using var encoded = image.Encode(SKEncodedImageFormat.Webp, 85);
-        if (encoded is null) return (null, "The photo could not be processed. Please try another file.");
+        if (encoded is null) return (null, logo ? "The logo could not be processed. Please try another file." : "The photo could not be processed. Please try another file.");
         return (new ProcessedImage(encoded.ToArray(), ContentType, width, height), null);
     }
 

@@ -22,7 +22,7 @@ public static partial class SvgSanitizer
         "text", "tspan", "linearGradient", "radialGradient", "stop", "clipPath", "mask", "pattern",
     ];
 
-    public static (string? Svg, string? Error) Sanitize(byte[] bytes)
+    public static (string? Svg, Core.Messages.Problem? Error) Sanitize(byte[] bytes)
     {
         const string refused = "That SVG could not be read safely. Please upload a plain SVG (no scripts, embedded images or DTDs) or a PNG.";
         if (bytes.Length == 0) return (null, "The file is empty.");

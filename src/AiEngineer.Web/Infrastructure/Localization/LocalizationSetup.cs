@@ -26,6 +26,7 @@ public static class LocalizationSetup
     {
         builder.Services.AddLocalization();
         builder.Services.AddSingleton<TranslationForm>();
+        builder.Services.AddSingleton<Pages.Shared.RuleMessages>(); // Core's messages in the visitor's language
         // Razor writes Chinese as itself rather than as &#x...; entities (the default encoder passes Latin only). Markup
         // characters are still encoded whatever the range.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>

@@ -22,7 +22,7 @@ public sealed class SponsorCardPayments(AppDbContext db, SponsorSales sales, IPa
     public bool CanPay(Sponsorship s) => payments.IsConfigured && s.Status == SponsorshipStatus.Approved && s.Tier.PriceMinor > 0;
 
     /// <summary>The Stripe page to send the contact to, or why there is none. An open session is reused; nothing here marks anything paid.</summary>
-    public async Task<(string? CheckoutUrl, string? Error)> StartAsync(Sponsorship s, CancellationToken ct)
+    public async Task<(string? CheckoutUrl, Core.Messages.Problem? Error)> StartAsync(Sponsorship s, CancellationToken ct)
     {
         if (!CanPay(s))
             return (null, s.Status == SponsorshipStatus.Approved ? "Card payment is not available; please pay the invoice." : "Only an approved, unpaid sponsorship can be paid.");
@@ -40,8 +40,7 @@ public sealed class SponsorCardPayments(AppDbContext db, SponsorSales sales, IPa
             now, log, $"sponsorship {s.Id}", ct);
         return url is not null
             ? (url, null)
-            : (null, $"The payment provider did not answer, so the card payment could not start. Your slot is still held until " +
-                $"{s.HoldExpiresAt:MMMM d, yyyy}; please try again in a moment.");
+            : (null, $"The payment provider did not answer, so the card payment could not start. Your slot is still held until {s.HoldExpiresAt:MMMM d, yyyy}; please try again in a moment.");
     }
 
     /// <summary>
@@ -54,10 +53,11 @@ public sealed class SponsorCardPayments(AppDbContext db, SponsorSales sales, IPa
         var attempt = await db.SponsorshipPaymentAttempts.AsNoTracking()
             .FirstOrDefaultAsync(p => p.SponsorshipId == sponsorshipId && (p.Id == attemptId || p.SessionId == sessionId), ct);
         var paid = Money.Format(amountTotal ?? 0, currency ?? "usd");
+        // In English: this goes to the log and the sponsorship's history, not to a person's page.
         var problem = attempt is null ? "it matches no card payment this site started"
             : amountTotal != attempt.AmountMinor || !string.Equals(currency, attempt.Currency, StringComparison.OrdinalIgnoreCase)
                 ? $"Stripe reports {paid}, not the {Money.Format(attempt.AmountMinor, attempt.Currency)} asked"
-                : await sales.MarkPaidAsync(sponsorshipId, new SponsorPayment(SponsorPayment.Card, attempt.AmountMinor, paymentIntentId ?? sessionId), "stripe", ct);
+                : (await sales.MarkPaidAsync(sponsorshipId, new SponsorPayment(SponsorPayment.Card, attempt.AmountMinor, paymentIntentId ?? sessionId), "stripe", ct))?.English;
         if (problem is null) return;
 
         log.LogWarning("Card payment {SessionId} for sponsorship {SponsorshipId} not applied: {Problem}", sessionId, sponsorshipId, problem);

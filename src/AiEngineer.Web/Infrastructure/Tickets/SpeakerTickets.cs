@@ -46,7 +46,7 @@ public sealed class SpeakerTickets(AppDbContext db, TicketSales sales, TimeProvi
             if (outcome.Succeeded) issued++;
             else
             {
-                proposal.RecordNote(actorUserId, time.GetUtcNow().UtcDateTime, $"The speaker ticket for {name} could not be issued: {string.Join(" ", outcome.Errors)}");
+                proposal.RecordNote(actorUserId, time.GetUtcNow().UtcDateTime, $"The speaker ticket for {name} could not be issued: {string.Join(" ", outcome.Errors.Select(e => e.English))}"); // a record: English, like the rest of the history
                 await db.SaveChangesAsync(ct);
             }
         }

@@ -13,8 +13,7 @@ namespace AiEngineer.Web.Pages.Cfp;
 /// account, so a visitor signs in or registers and comes back here.
 /// </summary>
 public class InvitationModel(AppDbContext db, TimeProvider time, EmailTemplates templates, Microsoft.Extensions.Options.IOptionsMonitor<AiEngineer.Web.Infrastructure.Site.SiteOptions> site,
-    Microsoft.Extensions.Localization.IStringLocalizer<CfpText> T, Microsoft.Extensions.Localization.IStringLocalizer<Shared.RuleText> rules,
-    Microsoft.Extensions.Localization.IStringLocalizer<Shared.StatusText> labels) : PageModel
+    Microsoft.Extensions.Localization.IStringLocalizer<CfpText> T, Shared.RuleMessages rules) : PageModel
 {
     public string? Title { get; private set; }
     public string? InvitedEmail { get; private set; }
@@ -49,7 +48,7 @@ public class InvitationModel(AppDbContext db, TimeProvider time, EmailTemplates 
         {
             Title = proposal.Title;
             InvitedEmail = invitation.Email;
-            Problem = Shared.RuleMessages.Localize(rules, labels, ex);
+            Problem = rules[ex];
             return Page();
         }
         var joinedName = await db.Users.Where(u => u.Id == me).Select(u => u.DisplayName ?? u.Email).FirstAsync(ct);

@@ -17,7 +17,7 @@ namespace AiEngineer.Web.Pages.Orders;
 /// </summary>
 public class ShowModel(AppDbContext db, TicketSales sales, ITicketEmails emails, OrderRefunds refunds, TimeProvider time,
     IOptionsMonitor<TicketingOptions> options, ConferenceContext conferences, UserManager<Core.Accounts.AppUser> users,
-    Microsoft.Extensions.Localization.IStringLocalizer<OrdersText> T) : PageModel
+    Microsoft.Extensions.Localization.IStringLocalizer<OrdersText> T, Shared.RuleMessages rules) : PageModel
 {
     public Order Order { get; private set; } = null!;
     public string? Token { get; private set; }
@@ -103,7 +103,7 @@ public class ShowModel(AppDbContext db, TicketSales sales, ITicketEmails emails,
         if (!await LoadAsync(code, token, ct)) return NotFound();
         if (!ModelState.IsValid) return Back(FirstError() ?? T["Enter the new holder's name and email."], error: true);
         var (ticket, error) = await sales.TransferAsync(Order.Id, transfer.TicketId, transfer.Name, transfer.Email, Order.BuyerEmail, ct);
-        return error is not null ? Back(T[error], error: true) // the sales rules' messages, in the visitor's language where the resource has them
+        return error is not null ? Back(rules[error], error: true)
             : Back(T["The ticket now belongs to {0}, who has been emailed a new code. The old code no longer works.", ticket!.AttendeeName]);
     }
 
@@ -112,7 +112,15 @@ public class ShowModel(AppDbContext db, TicketSales sales, ITicketEmails emails,
         if (!await LoadAsync(code, token, ct)) return NotFound();
         if (!CanCancel) return Back(T["This order can no longer be cancelled online. Tickets can still be transferred."], error: true);
         var wasPaid = Order.Status == OrderStatus.Paid && Order.TotalMinor > 0;
-        var cancelled = await sales.CancelAsync(Order.Id, Order.BuyerEmail, "Cancelled by the buyer", ct);
+        Order? cancelled;
+        try
+        {
+            cancelled = await sales.CancelAsync(Order.Id, Order.BuyerEmail, "Cancelled by the buyer", ct);
+        }
+        catch (OrderStateException ex) // cancelled meanwhile (another tab, an organizer): the order's own rule says so
+        {
+            return Back(rules[ex], error: true);
+        }
         if (!wasPaid) return Back(T["Your order is cancelled."]);
         if (cancelled!.PaymentMethod == PaymentMethod.Card)
         {

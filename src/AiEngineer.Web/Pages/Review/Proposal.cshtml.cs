@@ -15,7 +15,7 @@ namespace AiEngineer.Web.Pages.Review;
 /// other reviewers' scores once they have scored themselves, and the most similar proposals.
 /// </summary>
 public class ProposalModel(AppDbContext db, ConferenceContext conferences, TimeProvider time,
-    Microsoft.Extensions.Localization.IStringLocalizer<ReviewText> T) : PageModel
+    Microsoft.Extensions.Localization.IStringLocalizer<ReviewText> T, Shared.RuleMessages rules) : PageModel
 {
     public sealed class ScoreInput
     {
@@ -61,7 +61,7 @@ public class ProposalModel(AppDbContext db, ConferenceContext conferences, TimeP
             return Page();
         }
         foreach (var problem in ProposalReview.Validate(Settings.Criteria, Input.Scores, Input.Comment?.Trim() ?? ""))
-            ModelState.AddModelError("", problem);
+            ModelState.AddModelError("", rules[problem]);
         if (!ModelState.IsValid) return Page();
 
         var review = await db.ProposalReviews.Include(r => r.Scores).FirstOrDefaultAsync(r => r.ProposalId == id && r.ReviewerUserId == Me, ct);

@@ -16,7 +16,7 @@ namespace AiEngineer.Web.Pages.Sponsors;
 [RequestSizeLimit(LogoProcessor.MaxBytes + 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = LogoProcessor.MaxBytes + 1024 * 1024)]
 public class ApplyModel(AppDbContext db, SponsorSales sales, UserManager<AppUser> users, TimeProvider time,
-    Microsoft.Extensions.Localization.IStringLocalizer<SponsorsText> T) : PageModel
+    Microsoft.Extensions.Localization.IStringLocalizer<SponsorsText> T, Shared.RuleMessages rules) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     [BindProperty] public IFormFile? Logo { get; set; }
@@ -58,7 +58,7 @@ public class ApplyModel(AppDbContext db, SponsorSales sales, UserManager<AppUser
         var (logo, logoError) = await LogoProcessor.ProcessAsync(Logo, ct);
         if (logo is null)
         {
-            ModelState.AddModelError("Logo", T[logoError!]); // the processor's fixed sentences are in the resource
+            ModelState.AddModelError("Logo", rules[logoError!]);
             return Page();
         }
         var (sponsorship, error) = await sales.ApplyAsync(new SponsorApplication(
@@ -67,7 +67,7 @@ public class ApplyModel(AppDbContext db, SponsorSales sales, UserManager<AppUser
             Input.Description, new SponsorLogo { Content = logo.Content, ContentType = logo.ContentType, UploadedAt = time.GetUtcNow().UtcDateTime }), ct);
         if (sponsorship is null)
         {
-            ModelState.AddModelError("", T[error!]); // "Choose a tier that is open." is in the resource
+            ModelState.AddModelError("", rules[error!]);
             return Page();
         }
         return Redirect("/my/sponsor");

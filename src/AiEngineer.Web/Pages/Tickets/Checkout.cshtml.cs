@@ -14,13 +14,15 @@ namespace AiEngineer.Web.Pages.Tickets;
 [Infrastructure.Payments.FormsPostToCheckout] // "Place order" by card ends on Stripe Checkout
 public class CheckoutModel(AppDbContext db, TicketSales sales, Infrastructure.Tickets.TicketTypeStore ticketTypes, UserManager<AppUser> users,
     IOptionsMonitor<TicketingOptions> options, TimeProvider time, Infrastructure.Payments.IPaymentGateway payments, ILogger<CheckoutModel> log,
-    Infrastructure.Site.ConferenceContext conferences, Microsoft.Extensions.Localization.IStringLocalizer<TicketsText> T) : PageModel
+    Infrastructure.Site.ConferenceContext conferences, Microsoft.Extensions.Localization.IStringLocalizer<TicketsText> T,
+    Shared.RuleMessages rules) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     public Dictionary<int, TicketType> Types { get; private set; } = new();
     public PriceQuote? Quote { get; private set; }
     public bool InvoiceEnabled => options.CurrentValue.InvoiceEnabled;
     public bool CardEnabled => payments.IsConfigured;
+    /// <summary>Why the order was not placed, in the visitor's language: the form's problems, or the sale's (Core's) refusal.</summary>
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
     public sealed class InputModel
@@ -54,7 +56,7 @@ public class CheckoutModel(AppDbContext db, TicketSales sales, Infrastructure.Ti
         var chosen = (qty ?? new()).Where(kv => kv.Value > 0).ToList();
         if (chosen.Count == 0 || chosen.Any(kv => kv.Value > 50))
         {
-            TempData["TicketsMessage"] = T["Choose at least one ticket."].Value;
+            TempData["TicketsMessage"] = rules["Choose at least one ticket."]; // the sale's own sentence
             return Redirect("/tickets" + (string.IsNullOrWhiteSpace(voucher) ? "" : "?voucher=" + Uri.EscapeDataString(voucher)));
         }
         Input.IdempotencyKey = Guid.NewGuid();
@@ -95,7 +97,7 @@ public class CheckoutModel(AppDbContext db, TicketSales sales, Infrastructure.Ti
         var outcome = await sales.PlaceOrderAsync(request, Types, ct); // the types were read just above
         if (!outcome.Succeeded)
         {
-            Errors = outcome.Errors; // the form again, with the types and quote read above
+            Errors = outcome.Errors.Select(e => rules[e]).ToList(); // the form again, with the types and quote read above
             return Page();
         }
         var order = outcome.Order!;

@@ -8,7 +8,7 @@ namespace AiEngineer.Web.Pages.Tickets;
 /// <summary>The catalog: every ticket type on sale (and hidden ones a voucher unlocks), with quantities to choose.</summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Infrastructure.Site.PublicPageCache.Policies.Tickets)]
 public class IndexModel(AppDbContext db, TimeProvider time, Microsoft.Extensions.Options.IOptionsMonitor<TicketingOptions> options,
-    Infrastructure.Site.ConferenceContext conferences) : PageModel
+    Infrastructure.Site.ConferenceContext conferences, Microsoft.Extensions.Localization.IStringLocalizer<TicketsText> T, Shared.RuleMessages rules) : PageModel
 {
     public Core.Conference.ConferenceEvent? Conference { get; private set; }
     /// <summary>The last day has passed: nothing is offered, the page says so and points to the program.</summary>
@@ -36,15 +36,15 @@ public class IndexModel(AppDbContext db, TimeProvider time, Microsoft.Extensions
         {
             Voucher = Core.Tickets.Voucher.Normalize(voucher);
             var v = await db.Vouchers.AsNoTracking().Include(x => x.TicketTypes).FirstOrDefaultAsync(x => x.Code == Voucher, ct);
-            if (v is null) VoucherMessage = "That voucher code is not valid.";
-            else if (v.ProblemAt(Now) is { } problem) VoucherMessage = problem;
+            if (v is null) VoucherMessage = rules["That voucher code is not valid."];
+            else if (v.ProblemAt(Now) is { } problem) VoucherMessage = rules[problem];
             else
             {
                 VoucherMessage = v.Kind switch
                 {
-                    VoucherKind.Comp => "Voucher applied: complimentary tickets.",
-                    VoucherKind.PercentOff => $"Voucher applied: {v.Value}% off.",
-                    _ => $"Voucher applied: {Money.Format(v.Value)} off each ticket.",
+                    VoucherKind.Comp => T["Voucher applied: complimentary tickets."],
+                    VoucherKind.PercentOff => T["Voucher applied: {0}% off.", v.Value],
+                    _ => T["Voucher applied: {0} off each ticket.", Money.Format(v.Value)],
                 };
                 if (v.UnlocksHidden) unlocked = all.Where(t => t.Hidden && v.AppliesTo(t.Id)).Select(t => t.Id).ToHashSet();
             }

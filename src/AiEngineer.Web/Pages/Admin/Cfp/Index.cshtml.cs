@@ -12,7 +12,7 @@ namespace AiEngineer.Web.Pages.Admin.Cfp;
 
 /// <summary>Organizers set up the call: its window and guidance, the session formats, and access codes for named people.</summary>
 public class IndexModel(AppDbContext db, ConferenceContext conferences, TimeProvider time, Infrastructure.Localization.TranslationForm translations,
-    Microsoft.Extensions.Localization.IStringLocalizer<AdminCfpText> T) : PageModel
+    Microsoft.Extensions.Localization.IStringLocalizer<AdminCfpText> T, Shared.RuleMessages rules) : PageModel
 {
     public sealed class WindowInput
     {
@@ -176,7 +176,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, TimeProv
         var opens = ToUtc(input.OpensAt, "Window.OpensAt");
         var closes = ToUtc(input.ClosesAt, "Window.ClosesAt");
         if (opens is not null && closes is not null)
-            foreach (var problem in CallForPapers.ValidateWindow(opens.Value, closes.Value)) ModelState.AddModelError("Window.ClosesAt", problem);
+            foreach (var problem in CallForPapers.ValidateWindow(opens.Value, closes.Value)) ModelState.AddModelError("Window.ClosesAt", rules[problem]);
         if (!ModelState.IsValid) return Page();
 
         var call = await db.CallsForPapers.FirstOrDefaultAsync(c => c.ConferenceEventId == Conference!.Id, ct);
@@ -259,7 +259,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, TimeProv
         return RedirectToPage();
     }
 
-    private DateTime? ToUtc(DateTime? local, string key) => ModelState.ToUtc(Conference, local, key);
+    private DateTime? ToUtc(DateTime? local, string key) => ModelState.ToUtc(Conference, local, key, rules);
 
     public DateTime Local(DateTime utc) => Conference!.ToLocal(utc);
 

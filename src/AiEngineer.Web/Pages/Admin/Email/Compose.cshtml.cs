@@ -19,7 +19,8 @@ namespace AiEngineer.Web.Pages.Admin.Email;
 /// twice (a double click, a reload) finds the first broadcast and queues nothing more.
 /// </summary>
 public class ComposeModel(AppDbContext db, EmailTemplates templates, TimeProvider time, OutboxSignal outbox, IOptionsMonitor<EmailOptions> options,
-    Microsoft.Extensions.Localization.IStringLocalizer<AdminEmailText> T, Microsoft.Extensions.Localization.IStringLocalizer<StatusText> L) : PageModel
+    Microsoft.Extensions.Localization.IStringLocalizer<AdminEmailText> T, Microsoft.Extensions.Localization.IStringLocalizer<StatusText> L,
+    RuleMessages rules) : PageModel
 {
     public sealed class InputModel
     {
@@ -54,7 +55,8 @@ public class ComposeModel(AppDbContext db, EmailTemplates templates, TimeProvide
         var values = new Dictionary<string, string> { ["name"] = first?.Name ?? first?.Email ?? EmailCatalog.Broadcast.Placeholders[0].Sample };
         var rendered = templates.Render(EmailCatalog.Broadcast, Input.Subject ?? "", Input.Body ?? "", values);
         var problems = EmailTemplate.Validate(EmailCatalog.Broadcast, Input.Subject ?? "", Input.Body ?? "");
-        return EmailPreview.Document(Response, rendered.Subject, EmailComposer.Layout(rendered.Subject, rendered.BodyHtml, templates.ConferenceName()), problems);
+        return EmailPreview.Document(Response, rendered.Subject, EmailComposer.Layout(rendered.Subject, rendered.BodyHtml, templates.ConferenceName()), problems.Select(p => rules[p]).ToList(),
+            new(T["This cannot be saved or sent yet:"], T["Subject:"]));
     }
 
     public async Task<IActionResult> OnPostSendAsync(CancellationToken ct)
@@ -69,7 +71,7 @@ public class ComposeModel(AppDbContext db, EmailTemplates templates, TimeProvide
         var body = (Input.Body ?? "").Trim().ReplaceLineEndings("\n");
         if (ModelState.IsValid)
             foreach (var problem in EmailTemplate.Validate(EmailCatalog.Broadcast, subject, body))
-                ModelState.AddModelError(string.Empty, problem);
+                ModelState.AddModelError(string.Empty, rules[problem]);
         if (!ModelState.IsValid) { await LoadAsync(ct); return Page(); }
 
         var earlier = await db.Broadcasts.AsNoTracking().FirstOrDefaultAsync(b => b.Key == Input.Key, ct);

@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace AiEngineer.Web.Pages.Admin.Email;
 
 /// <summary>One message: its headers, the rendered HTML (sandboxed) and text, and retry or cancel where the rules allow.</summary>
-public class MessageModel(AppDbContext db, TimeProvider time, Microsoft.Extensions.Localization.IStringLocalizer<AdminEmailText> T) : PageModel
+public class MessageModel(AppDbContext db, TimeProvider time, Microsoft.Extensions.Localization.IStringLocalizer<AdminEmailText> T,
+    Shared.RuleMessages rules) : PageModel
 {
     public OutboundEmail Email { get; private set; } = null!;
     [TempData] public string? Message { get; set; }
@@ -45,9 +46,9 @@ public class MessageModel(AppDbContext db, TimeProvider time, Microsoft.Extensio
             await db.SaveChangesAsync(ct);
             Message = done;
         }
-        catch (InvalidOperationException ex)
+        catch (Core.Messages.RuleException ex)
         {
-            Problem = ex.Message;
+            Problem = rules[ex];
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace AiEngineer.Web.Pages.Admin.Orders;
 
 /// <summary>Issues complimentary tickets: one free order per attendee, so each gets their own confirmation.</summary>
-public class CompModel(AppDbContext db, TicketSales sales, Microsoft.Extensions.Localization.IStringLocalizer<AdminText> T) : PageModel
+public class CompModel(AppDbContext db, TicketSales sales, Microsoft.Extensions.Localization.IStringLocalizer<AdminText> T,
+    Shared.RuleMessages rules) : PageModel
 {
     public IReadOnlyList<TicketType> Types { get; private set; } = [];
     [BindProperty] public int TicketTypeId { get; set; }
@@ -44,7 +45,7 @@ public class CompModel(AppDbContext db, TicketSales sales, Microsoft.Extensions.
                 new BuyerInput(name, email, null, null, null), null, PaymentMethod.Comp, null, User.Identity?.Name ?? "organizer"), ct);
             if (!outcome.Succeeded)
             {
-                Errors = [T["Issued {0} of {1}; stopped at {2}: {3}", issued, people.Count, email, string.Join(" ", outcome.Errors)]];
+                Errors = [T["Issued {0} of {1}; stopped at {2}: {3}", issued, people.Count, email, rules.Join(outcome.Errors)]];
                 return Page();
             }
             issued++;

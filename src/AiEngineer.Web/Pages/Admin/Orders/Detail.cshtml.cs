@@ -11,7 +11,8 @@ namespace AiEngineer.Web.Pages.Admin.Orders;
 
 /// <summary>One order with its timeline, and what an organizer may do to it. Every action is written to the timeline with who did it.</summary>
 public class DetailModel(AppDbContext db, TicketSales sales, ITicketEmails emails, OrderRefunds refunds, TimeProvider time,
-    Microsoft.Extensions.Localization.IStringLocalizer<AdminText> T, Microsoft.Extensions.Localization.IStringLocalizer<StatusText> L) : PageModel
+    Microsoft.Extensions.Localization.IStringLocalizer<AdminText> T, Microsoft.Extensions.Localization.IStringLocalizer<StatusText> L,
+    RuleMessages rules) : PageModel
 {
     public Order Order { get; private set; } = null!;
 
@@ -43,9 +44,14 @@ public class DetailModel(AppDbContext db, TicketSales sales, ITicketEmails email
     {
         var order = await LoadAsync(id, ct);
         if (order is null) return NotFound();
-        if (order.Status is not (OrderStatus.Pending or OrderStatus.Paid))
-            return Back(id, error: T["A {0} order cannot be cancelled.", L.Label(order.Status)]);
-        await sales.CancelAsync(id, Actor, "Cancelled by an organizer", ct);
+        try
+        {
+            await sales.CancelAsync(id, Actor, "Cancelled by an organizer", ct);
+        }
+        catch (OrderStateException ex) // already cancelled, expired or refunded: the order's own rule says so
+        {
+            return Back(id, error: rules[ex]);
+        }
         return Back(id, order.Status == OrderStatus.Paid
             ? T["Order cancelled and seats released. Refund the payment below if it is due."]
             : T["Order cancelled and seats released."]);
@@ -58,7 +64,7 @@ public class DetailModel(AppDbContext db, TicketSales sales, ITicketEmails email
         if (!ModelState.IsValid) return Back(id, error: T["Enter an amount to refund."]);
         var amount = (long)Math.Round(RefundAmount * 100m);
         var error = await refunds.RefundAsync(order, amount, Actor, ct);
-        return error is null ? Back(id, T["Refunded {0}.", Money.Format(amount, order.Currency)]) : Back(id, error: error);
+        return error is null ? Back(id, T["Refunded {0}.", Money.Format(amount, order.Currency)]) : Back(id, error: rules[error]);
     }
 
     public async Task<IActionResult> OnPostResendAsync(long id, CancellationToken ct)

@@ -15,7 +15,8 @@ using Microsoft.EntityFrameworkCore;
 namespace AiEngineer.Web.Pages.Admin.Review;
 
 /// <summary>Organizers run the review phase: open and close it, anonymity, criteria, automatic and manual assignment.</summary>
-public class IndexModel(AppDbContext db, ConferenceContext conferences, UserManager<AppUser> users, TimeProvider time, Microsoft.Extensions.Localization.IStringLocalizer<AdminText> T) : PageModel
+public class IndexModel(AppDbContext db, ConferenceContext conferences, UserManager<AppUser> users, TimeProvider time, Microsoft.Extensions.Localization.IStringLocalizer<AdminText> T,
+    Shared.RuleMessages rules) : PageModel
 {
     public sealed class SettingsInput
     {
@@ -69,7 +70,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, UserMana
             OpensAt = opens, ClosesAt = closes, ReviewersPerProposal = input.ReviewersPerProposal,
             Criteria = names.Select(n => new ReviewCriterion { Name = n }).ToList(),
         };
-        foreach (var problem in candidate.Validate()) ModelState.AddModelError("Form", problem);
+        foreach (var problem in candidate.Validate()) ModelState.AddModelError("Form", rules[problem]);
         if (!ModelState.IsValid) return Page();
 
         Settings.IsOpen = input.IsOpen;
@@ -176,5 +177,5 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, UserMana
 
     private DateTime? Local(DateTime? utc) => utc is { } u ? Conference.ToLocal(u) : null;
 
-    private DateTime? ToUtc(DateTime? local) => ModelState.ToUtc(Conference, local, "Form");
+    private DateTime? ToUtc(DateTime? local) => ModelState.ToUtc(Conference, local, "Form", rules);
 }

@@ -20,7 +20,7 @@ namespace AiEngineer.Web.Pages.Admin.Review;
 /// or in bulk. A decision drafts its notifications; nothing is emailed until an organizer sends the drafts.
 /// </summary>
 public class ProposalsModel(AppDbContext db, ConferenceContext conferences, TimeProvider time, IOptionsMonitor<SiteOptions> site, EmailTemplates templates,
-    Microsoft.Extensions.Localization.IStringLocalizer<AdminText> T) : PageModel
+    Microsoft.Extensions.Localization.IStringLocalizer<AdminText> T, Shared.RuleMessages rules) : PageModel
 {
     public sealed record CriterionStat(double? Mean, int? Spread);
     public sealed record Row(int Id, string Title, string Track, string Format, ProposalState State, int Reviews, IReadOnlyList<CriterionStat> Stats, double? Overall);
@@ -77,7 +77,7 @@ public class ProposalsModel(AppDbContext db, ConferenceContext conferences, Time
         foreach (var p in proposals)
         {
             try { p.Decide(state, me, now); }
-            catch (CfpRuleException ex) { refused.Add($"“{p.Title}”: {ex.Message}"); continue; }
+            catch (CfpRuleException ex) { refused.Add(T["“{0}”: {1}", p.Title, rules[ex]]); continue; }
             var ids = p.Speakers.Select(s => s.UserId).ToList();
             var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
                 .Select(u => new { u.Id, u.Email, u.Language, Name = db.SpeakerProfiles.Where(sp => sp.UserId == u.Id).Select(sp => sp.DisplayName).FirstOrDefault() ?? u.DisplayName ?? u.Email })

@@ -57,7 +57,7 @@ public sealed class ScheduleDraft(AppDbContext db, ProgramStore published, IOpti
         var availability = (await db.SpeakerAvailabilities.AsNoTracking().Where(a => speakerIds.Contains(a.UserId)).ToListAsync(ct))
             .GroupBy(a => a.UserId)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<(DateTime, DateTime)>)g.Select(a => (a.StartsAt, a.EndsAt)).ToList());
-        var warnings = ScheduleChecker.Check(entries.Select(e => e.Entry).ToList(), availability, t => ProgramStore.Describe(conference, t));
+        var warnings = ScheduleChecker.Check(entries.Select(e => e.Entry).ToList(), availability, conference.ToLocal);
         return new Draft(entries, speakers, warnings);
     }
 
@@ -82,7 +82,7 @@ public sealed class ScheduleDraft(AppDbContext db, ProgramStore published, IOpti
 
     private static (PublishedProgram, IReadOnlyList<ScheduleChange>) Build(ConferenceEvent conference, Draft draft, PublishedProgram? previous, DateTime now) =>
         PublishedProgram.Build(draft.Entries.Where(e => e.Entry.Confirmed).ToList(), draft.Speakers, previous,
-            (previous?.Version ?? 0) + 1, now, t => ProgramStore.Describe(conference, t));
+            (previous?.Version ?? 0) + 1, now, conference.ToLocal);
 
     public async Task<PublishOutcome> PublishAsync(ConferenceEvent conference, string userId, string note, DateTime now, CancellationToken ct)
     {
@@ -101,7 +101,7 @@ public sealed class ScheduleDraft(AppDbContext db, ProgramStore published, IOpti
             PublishedAt = now,
             PublishedByUserId = userId,
             Note = note.Trim(),
-            Changelog = string.Join('\n', changes.Select(c => c.Text)),
+            Changelog = string.Join('\n', changes.Select(c => c.Text.English)), // the record stays in English, like every log
             Snapshot = program.ToJson(),
         };
         db.ScheduleVersions.Add(version);

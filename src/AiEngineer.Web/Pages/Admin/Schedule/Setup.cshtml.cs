@@ -12,7 +12,7 @@ namespace AiEngineer.Web.Pages.Admin.Schedule;
 
 /// <summary>The frame the schedule is built in: rooms (capacity, livestream) and each day's time slots.</summary>
 public class SetupModel(AppDbContext db, ConferenceContext conferences, Infrastructure.Localization.TranslationForm translations,
-    Microsoft.Extensions.Localization.IStringLocalizer<AdminScheduleText> T) : PageModel
+    Microsoft.Extensions.Localization.IStringLocalizer<AdminScheduleText> T, Shared.RuleMessages rules) : PageModel
 {
     public sealed class RoomInput
     {
@@ -143,8 +143,8 @@ public class SetupModel(AppDbContext db, ConferenceContext conferences, Infrastr
                         ModelState.AddModelError("Slot.Repeat", T["The slots would run past midnight. Repeat fewer times."]);
                         break;
                     }
-                    var startUtc = ModelState.ToUtc(conference, start, "Slot.Start");
-                    var endUtc = ModelState.ToUtc(conference, end, "Slot.End");
+                    var startUtc = ModelState.ToUtc(conference, start, "Slot.Start", rules);
+                    var endUtc = ModelState.ToUtc(conference, end, "Slot.End", rules);
                     if (startUtc is null || endUtc is null) break;
                     if (existing.Concat(added).Any(s => s.StartsAt == startUtc && s.EndsAt == endUtc))
                     {

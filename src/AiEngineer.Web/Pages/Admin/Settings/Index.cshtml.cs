@@ -18,7 +18,7 @@ namespace AiEngineer.Web.Pages.Admin.Settings;
 /// and the public pages' output cache are emptied by the save itself (PublicPageCache.EvictionInterceptor).
 /// </summary>
 public class IndexModel(AppDbContext db, ConferenceContext conferences, TicketingSettings ticketing, TimeProvider time,
-    TranslationForm translations,
+    TranslationForm translations, Shared.RuleMessages rules,
     Microsoft.Extensions.Localization.IStringLocalizer<AdminSettingsText> T) : PageModel
 {
     public sealed class DetailsInput
@@ -139,7 +139,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, Ticketin
             conference.StreamUrl = string.IsNullOrWhiteSpace(d.StreamUrl) ? null : d.StreamUrl.Trim();
             conference.StreamDetails = string.IsNullOrWhiteSpace(d.StreamDetails) ? null : d.StreamDetails.Trim();
             translations.Apply(conference.Translations, d.Translations, DetailsFields, ModelState, nameof(Details), T);
-            foreach (var p in conference.Validate()) ModelState.AddModelError("Details", p);
+            foreach (var p in conference.Validate()) ModelState.AddModelError("Details", rules[p]);
             if (conference.Id != 0 && ModelState.IsValid)
             {
                 // Slots are UTC instants laid out on the event's days: they must stay on those days, at those wall-clock times.
@@ -164,12 +164,12 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, Ticketin
         ModelState.KeepOnly(nameof(Dates));
         await LoadAsync(ct);
         if (Conference is null) return NotFound();
-        var opens = ModelState.ToUtc(Conference, Dates.CfpOpensAt, "Dates.CfpOpensAt");
-        var closes = ModelState.ToUtc(Conference, Dates.CfpClosesAt, "Dates.CfpClosesAt");
+        var opens = ModelState.ToUtc(Conference, Dates.CfpOpensAt, "Dates.CfpOpensAt", rules);
+        var closes = ModelState.ToUtc(Conference, Dates.CfpClosesAt, "Dates.CfpClosesAt", rules);
         if ((opens is null) != (closes is null) && ModelState.IsValid)
             ModelState.AddModelError("Dates.CfpClosesAt", T["Give both the opening and the closing time of the call, or neither."]);
         if (opens is not null && closes is not null)
-            foreach (var p in CallForPapers.ValidateWindow(opens.Value, closes.Value)) ModelState.AddModelError("Dates.CfpClosesAt", p);
+            foreach (var p in CallForPapers.ValidateWindow(opens.Value, closes.Value)) ModelState.AddModelError("Dates.CfpClosesAt", rules[p]);
 
         var types = await db.TicketTypes.OrderBy(t => t.SortOrder).ThenBy(t => t.Id).ToListAsync(ct);
         for (var i = 0; i < Dates.Sales.Count; i++)
@@ -177,9 +177,9 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, Ticketin
             var sale = Dates.Sales[i];
             var type = types.FirstOrDefault(t => t.Id == sale.Id);
             if (type is null) { ModelState.AddModelError("Dates", T["A ticket type in the form no longer exists; reload the page."]); break; }
-            type.SaleStartsAt = ModelState.ToUtc(Conference, sale.StartsAt, $"Dates.Sales[{i}].StartsAt");
-            type.SaleEndsAt = ModelState.ToUtc(Conference, sale.EndsAt, $"Dates.Sales[{i}].EndsAt");
-            foreach (var p in type.Validate()) ModelState.AddModelError($"Dates.Sales[{i}].EndsAt", T["{0}: {1}", type.Name, p]);
+            type.SaleStartsAt = ModelState.ToUtc(Conference, sale.StartsAt, $"Dates.Sales[{i}].StartsAt", rules);
+            type.SaleEndsAt = ModelState.ToUtc(Conference, sale.EndsAt, $"Dates.Sales[{i}].EndsAt", rules);
+            foreach (var p in type.Validate()) ModelState.AddModelError($"Dates.Sales[{i}].EndsAt", T["{0}: {1}", type.Name, rules[p]]);
         }
         if (!ModelState.IsValid) return Page();
 

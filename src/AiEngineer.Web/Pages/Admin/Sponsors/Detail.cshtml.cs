@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace AiEngineer.Web.Pages.Admin.Sponsors;
 
 /// <summary>One sponsorship: approve or reject with a message (emailed), mark the invoice paid, approve a new logo, keep notes.</summary>
-public class DetailModel(AppDbContext db, SponsorSales sales, TimeProvider time, Microsoft.Extensions.Localization.IStringLocalizer<AdminSponsorsText> T) : PageModel
+public class DetailModel(AppDbContext db, SponsorSales sales, TimeProvider time, Microsoft.Extensions.Localization.IStringLocalizer<AdminSponsorsText> T,
+    Shared.RuleMessages rules) : PageModel
 {
     public Sponsorship Sponsor { get; private set; } = null!;
     [BindProperty, Display(Name = "Message to the contact"), StringLength(Sponsorship.MessageMaxLength)] public string? Message { get; set; }
@@ -25,14 +26,14 @@ public class DetailModel(AppDbContext db, SponsorSales sales, TimeProvider time,
     }
 
     public async Task<IActionResult> OnPostApproveAsync(int id, CancellationToken ct) =>
-        Done(id, ModelState.IsValid ? await sales.ApproveAsync(id, Message?.Trim() ?? "", Actor, ct) : T["The message is too long."], T["Approved; the contact was emailed."]);
+        Done(id, ModelState.IsValid ? Say(await sales.ApproveAsync(id, Message?.Trim() ?? "", Actor, ct)) : T["The message is too long."], T["Approved; the contact was emailed."]);
 
     public async Task<IActionResult> OnPostRejectAsync(int id, CancellationToken ct) =>
-        Done(id, string.IsNullOrWhiteSpace(Message) ? T["Write a message saying why."] : ModelState.IsValid ? await sales.RejectAsync(id, Message.Trim(), Actor, ct) : T["The message is too long."],
+        Done(id, string.IsNullOrWhiteSpace(Message) ? T["Write a message saying why."] : ModelState.IsValid ? Say(await sales.RejectAsync(id, Message.Trim(), Actor, ct)) : T["The message is too long."],
             T["Rejected; the slot was released and the contact emailed."]);
 
     public async Task<IActionResult> OnPostMarkPaidAsync(int id, CancellationToken ct) =>
-        Done(id, await sales.MarkPaidAsync(id, new SponsorPayment(SponsorPayment.Invoice), Actor, ct), T["Marked paid; the sponsor is live."]);
+        Done(id, Say(await sales.MarkPaidAsync(id, new SponsorPayment(SponsorPayment.Invoice), Actor, ct)), T["Marked paid; the sponsor is live."]);
 
     public async Task<IActionResult> OnPostApproveLogoAsync(int id, CancellationToken ct)
     {
@@ -55,6 +56,8 @@ public class DetailModel(AppDbContext db, SponsorSales sales, TimeProvider time,
         await db.SaveChangesAsync(ct);
         return Done(id, null, T["Notes saved."]);
     }
+
+    private string? Say(Core.Messages.Problem? problem) => problem is null ? null : rules[problem];
 
     private IActionResult Done(int id, string? error, string message)
     {

@@ -10,7 +10,7 @@ namespace AiEngineer.Web.Pages.Admin.Tickets;
 
 /// <summary>Creates or edits a ticket type. Times are entered in the event's time zone and stored as UTC.</summary>
 public class EditModel(AppDbContext db, ConferenceContext conferences, Infrastructure.Localization.TranslationForm translations,
-    Microsoft.Extensions.Localization.IStringLocalizer<AdminTicketsText> T) : PageModel
+    Microsoft.Extensions.Localization.IStringLocalizer<AdminTicketsText> T, Shared.RuleMessages rules) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     public int? Id { get; private set; }
@@ -75,8 +75,8 @@ public class EditModel(AppDbContext db, ConferenceContext conferences, Infrastru
             Taken = type.Taken;
         }
         if (Input.Price != decimal.Round(Input.Price, 2)) ModelState.AddModelError("Input.Price", T["Use at most two decimals."]);
-        var starts = ModelState.ToUtc(conference, Input.SaleStartsAt, "Input.SaleStartsAt");
-        var ends = ModelState.ToUtc(conference, Input.SaleEndsAt, "Input.SaleEndsAt");
+        var starts = ModelState.ToUtc(conference, Input.SaleStartsAt, "Input.SaleStartsAt", rules);
+        var ends = ModelState.ToUtc(conference, Input.SaleEndsAt, "Input.SaleEndsAt", rules);
         if (!ModelState.IsValid) return Page();
         var candidate = type ?? new TicketType();
         var before = type is null ? null : T["{0}, {1}, capacity {2}", type.Name, Money.Format(type.PriceMinor), type.Capacity].Value;
@@ -96,7 +96,7 @@ public class EditModel(AppDbContext db, ConferenceContext conferences, Infrastru
             return Page();
         if (problems.Count > 0)
         {
-            foreach (var p in problems) ModelState.AddModelError("", p);
+            foreach (var p in problems) ModelState.AddModelError("", rules[p]);
             return Page();
         }
         if (type is null) db.TicketTypes.Add(candidate);

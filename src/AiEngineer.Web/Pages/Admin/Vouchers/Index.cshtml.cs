@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AiEngineer.Web.Pages.Admin.Vouchers;
 
 /// <summary>Lists vouchers with their uses, and creates new ones.</summary>
-public class IndexModel(AppDbContext db, ConferenceContext conferences, Microsoft.Extensions.Localization.IStringLocalizer<AdminVouchersText> T) : PageModel
+public class IndexModel(AppDbContext db, ConferenceContext conferences, Microsoft.Extensions.Localization.IStringLocalizer<AdminVouchersText> T, Shared.RuleMessages rules) : PageModel
 {
     public IReadOnlyList<Voucher> Vouchers { get; private set; } = [];
     public IReadOnlyList<TicketType> Types { get; private set; } = [];
@@ -34,8 +34,8 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, Microsof
     {
         await LoadAsync(ct);
         var conference = await conferences.GetAsync(ct);
-        var validFrom = ModelState.ToUtc(conference, Input.ValidFrom, "Input.ValidFrom");
-        var validUntil = ModelState.ToUtc(conference, Input.ValidUntil, "Input.ValidUntil");
+        var validFrom = ModelState.ToUtc(conference, Input.ValidFrom, "Input.ValidFrom", rules);
+        var validUntil = ModelState.ToUtc(conference, Input.ValidUntil, "Input.ValidUntil", rules);
         if (!ModelState.IsValid) return Page();
         var voucher = new Voucher
         {
@@ -51,7 +51,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, Microsof
         };
         var known = Types.Select(t => t.Id).ToHashSet();
         foreach (var id in Input.TicketTypeIds.Distinct().Where(known.Contains)) voucher.TicketTypes.Add(new VoucherTicketType { TicketTypeId = id });
-        foreach (var p in voucher.Validate()) ModelState.AddModelError("", p);
+        foreach (var p in voucher.Validate()) ModelState.AddModelError("", rules[p]);
         if (await db.Vouchers.AnyAsync(v => v.Code == voucher.Code, ct)) ModelState.AddModelError("", T["A voucher {0} already exists.", voucher.Code]);
         if (!ModelState.IsValid) return Page();
         db.Vouchers.Add(voucher);

@@ -13,7 +13,7 @@ namespace AiEngineer.Web.Pages.My.Profile;
 /// <summary>The speaker profile, reused by every proposal: names, bio, links and a photo cleaned on the server.</summary>
 [RequestSizeLimit(ImageProcessor.MaxBytes + 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = ImageProcessor.MaxBytes + 1024 * 1024)]
-public class IndexModel(AppDbContext db, TimeProvider time, Microsoft.Extensions.Localization.IStringLocalizer<MyText> T) : PageModel
+public class IndexModel(AppDbContext db, TimeProvider time, Microsoft.Extensions.Localization.IStringLocalizer<MyText> T, Shared.RuleMessages rules) : PageModel
 {
     public sealed class InputModel
     {
@@ -83,7 +83,7 @@ public class IndexModel(AppDbContext db, TimeProvider time, Microsoft.Extensions
         if (Photo is { Length: > 0 })
         {
             (image, var error) = await ImageProcessor.ProcessAsync(Photo, ct);
-            if (error is not null) ModelState.AddModelError(nameof(Photo), T[error]); // the processor's fixed sentences are in the resource
+            if (error is not null) ModelState.AddModelError(nameof(Photo), rules[error]);
         }
         if (!ModelState.IsValid) return Page();
 

@@ -15,7 +15,8 @@ namespace AiEngineer.Web.Pages.My.Sponsor;
 [RequestFormLimits(MultipartBodyLengthLimit = LogoProcessor.MaxBytes + 1024 * 1024)]
 [Infrastructure.Payments.FormsPostToCheckout] // "Pay by card" ends on Stripe Checkout
 public class IndexModel(AppDbContext db, UserManager<AppUser> users, TimeProvider time, Core.Tickets.TicketSales sales,
-    Infrastructure.Sponsors.SponsorCardPayments cardPayments, Microsoft.Extensions.Localization.IStringLocalizer<MyText> T) : PageModel
+    Infrastructure.Sponsors.SponsorCardPayments cardPayments, Microsoft.Extensions.Localization.IStringLocalizer<MyText> T,
+    Shared.RuleMessages rules) : PageModel
 {
     public Dictionary<int, Core.Tickets.Voucher> Vouchers { get; private set; } = new();
 
@@ -57,7 +58,7 @@ public class IndexModel(AppDbContext db, UserManager<AppUser> users, TimeProvide
         var s = await MineAsync(id, ct);
         if (s is null) return NotFound();
         var (logo, error) = await LogoProcessor.ProcessAsync(Logo, ct);
-        if (logo is null) { ModelState.AddModelError("Logo", T[error!]); await LoadAsync(ct); return Page(); } // the processor's fixed sentences are in the resource
+        if (logo is null) { ModelState.AddModelError("Logo", rules[error!]); await LoadAsync(ct); return Page(); }
         var now = time.GetUtcNow().UtcDateTime;
         var pending = new SponsorLogo { Content = logo.Content, ContentType = logo.ContentType, UploadedAt = now };
         db.SponsorLogos.Add(pending);
@@ -77,7 +78,7 @@ public class IndexModel(AppDbContext db, UserManager<AppUser> users, TimeProvide
         var s = await db.Sponsorships.AsNoTracking().Include(x => x.Tier).FirstOrDefaultAsync(x => x.Id == id && x.ContactUserId == me, ct);
         if (s is null) return NotFound();
         var (url, error) = await cardPayments.StartAsync(s, ct);
-        return url is null ? Problem(error!) : Redirect(url);
+        return url is null ? Problem(rules[error!]) : Redirect(url);
     }
 
     /// <summary>Issues one of the tier's included tickets straight to a named attendee, through the sponsorship's voucher.</summary>
@@ -94,7 +95,7 @@ public class IndexModel(AppDbContext db, UserManager<AppUser> users, TimeProvide
         var outcome = await sales.PlaceOrderAsync(new Core.Tickets.OrderRequest(Guid.NewGuid(),
             [new Core.Tickets.AttendeeInput(typeId, name.Trim(), email.Trim(), s.CompanyName, null, null, null, null)],
             new Core.Tickets.BuyerInput(name.Trim(), email.Trim(), s.CompanyName, null, null), voucher.Code, Core.Tickets.PaymentMethod.Comp, users.GetUserId(User)), ct);
-        if (!outcome.Succeeded) return Problem(string.Join(" ", outcome.Errors.Select(e => T[e].Value))); // the sale's known sentences in the resource
+        if (!outcome.Succeeded) return Problem(rules.Join(outcome.Errors));
         TempData["SponsorMessage"] = T["Ticket issued to {0}; they have been emailed.", name.Trim()].Value;
         return Redirect("/my/sponsor");
     }

@@ -16,8 +16,7 @@ namespace AiEngineer.Web.Pages.My.Submissions;
 
 /// <summary>One proposal the speaker is on: what was written, who is on it, invitations, withdrawing, its history.</summary>
 public class DetailsModel(AppDbContext db, ConferenceContext conferences, TimeProvider time, SpeakerTickets speakerTickets, EmailTemplates templates, Microsoft.Extensions.Options.IOptionsMonitor<AiEngineer.Web.Infrastructure.Site.SiteOptions> site,
-    Microsoft.Extensions.Localization.IStringLocalizer<MyText> T, Microsoft.Extensions.Localization.IStringLocalizer<Shared.RuleText> rules,
-    Microsoft.Extensions.Localization.IStringLocalizer<Shared.StatusText> labels) : PageModel
+    Microsoft.Extensions.Localization.IStringLocalizer<MyText> T, Shared.RuleMessages rules) : PageModel
 {
     public sealed record Person(string UserId, string Name, string? Email, bool Primary);
 
@@ -62,7 +61,7 @@ public class DetailsModel(AppDbContext db, ConferenceContext conferences, TimePr
         }
         catch (CfpRuleException ex)
         {
-            ModelState.AddModelError(nameof(InviteEmail), rules.Localize(labels, ex));
+            ModelState.AddModelError(nameof(InviteEmail), rules[ex]);
             return Page();
         }
         var link = site.CurrentValue.Link($"/cfp/invitations/{Uri.EscapeDataString(token)}");
@@ -98,7 +97,7 @@ public class DetailsModel(AppDbContext db, ConferenceContext conferences, TimePr
         }
         catch (CfpRuleException ex)
         {
-            Problem = rules.Localize(labels, ex);
+            Problem = rules[ex];
             return RedirectToPage(new { id });
         }
         // Every speaker on the proposal gets a record by email, co-speakers included.

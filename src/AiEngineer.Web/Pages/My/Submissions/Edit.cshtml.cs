@@ -18,7 +18,7 @@ namespace AiEngineer.Web.Pages.My.Submissions;
 /// on every post, so a form opened before the deadline and sent after it keeps its text as a draft.
 /// </summary>
 public class EditModel(AppDbContext db, ConferenceContext conferences, TimeProvider time, EmailTemplates templates, Microsoft.Extensions.Options.IOptionsMonitor<AiEngineer.Web.Infrastructure.Site.SiteOptions> site,
-    Microsoft.Extensions.Localization.IStringLocalizer<MyText> T, Microsoft.Extensions.Localization.IStringLocalizer<Shared.RuleText> rules,
+    Microsoft.Extensions.Localization.IStringLocalizer<MyText> T, Shared.RuleMessages rules,
     Microsoft.Extensions.Localization.IStringLocalizer<Shared.StatusText> labels,
     Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Builder.RequestLocalizationOptions> localization) : PageModel
 {
@@ -106,7 +106,7 @@ public class EditModel(AppDbContext db, ConferenceContext conferences, TimeProvi
         if (!Existing.CanEdit(Now, window))
         {
             Problem = Existing.State == ProposalState.Submitted
-                ? T["{0} A submitted proposal can no longer be changed.", rules[window.ClosedReason(Now)].Value]
+                ? T["{0} A submitted proposal can no longer be changed.", rules[window.ClosedReason(Now)]]
                 : T["This proposal is {0} and can no longer be changed.", State(Existing.State)];
             return RedirectToPage("Details", new { id });
         }
@@ -161,7 +161,7 @@ public class EditModel(AppDbContext db, ConferenceContext conferences, TimeProvi
         else if (!proposal.CanEdit(Now, window))
         {
             ModelState.AddModelError("", proposal.State == ProposalState.Submitted
-                ? T["{0} Your submitted proposal can no longer be changed, so these changes were not saved.", rules[window.ClosedReason(Now)].Value]
+                ? T["{0} Your submitted proposal can no longer be changed, so these changes were not saved.", rules[window.ClosedReason(Now)]]
                 : T["This proposal is {0} and can no longer be changed.", State(proposal.State)]);
             return Page();
         }
@@ -173,7 +173,7 @@ public class EditModel(AppDbContext db, ConferenceContext conferences, TimeProvi
             }
             catch (CfpRuleException ex)
             {
-                ModelState.AddModelError("Input.FormatId", rules.Localize(labels, ex));
+                ModelState.AddModelError("Input.FormatId", rules[ex]);
                 return Page();
             }
         }
@@ -207,7 +207,7 @@ public class EditModel(AppDbContext db, ConferenceContext conferences, TimeProvi
         }
         catch (CfpRuleException ex)
         {
-            Problem = rules.Localize(labels, ex);
+            Problem = rules[ex];
             return RedirectToPage("Edit", new { id = proposal.Id });
         }
         var link = site.CurrentValue.Link($"/my/submissions/{proposal.Id}");

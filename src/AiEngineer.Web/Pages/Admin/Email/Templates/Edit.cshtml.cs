@@ -13,7 +13,7 @@ namespace AiEngineer.Web.Pages.Admin.Email.Templates;
 /// saved wording on load, the wording in the form when "Preview" posts the form into the frame.
 /// </summary>
 public class EditModel(AppDbContext db, EmailTemplates templates, TimeProvider time, OutboxSignal outbox, Infrastructure.Localization.TranslationForm languages,
-    Microsoft.Extensions.Localization.IStringLocalizer<AdminEmailTemplatesText> T) : PageModel
+    Microsoft.Extensions.Localization.IStringLocalizer<AdminEmailTemplatesText> T, Shared.RuleMessages rules) : PageModel
 {
     public sealed class InputModel
     {
@@ -67,7 +67,7 @@ public class EditModel(AppDbContext db, EmailTemplates templates, TimeProvider t
         if (problems.Count > 0)
         {
             ModelState.Clear();
-            foreach (var p in problems) ModelState.AddModelError(string.Empty, p);
+            foreach (var p in problems) ModelState.AddModelError(string.Empty, rules[p]);
             return Page();
         }
         var template = await db.EmailTemplates.FirstOrDefaultAsync(t => t.Kind == Definition.Kind && t.Language == Language, ct);
@@ -135,10 +135,13 @@ public class EditModel(AppDbContext db, EmailTemplates templates, TimeProvider t
 
     public string LanguageName => Infrastructure.Localization.Languages.Label(System.Globalization.CultureInfo.GetCultureInfo(Language));
 
-    private ContentResult Preview(string subject, string body, IReadOnlyList<string> problems)
+    private ContentResult Preview(string subject, string body, IReadOnlyList<Core.Messages.Problem> problems)
     {
+        // In the organizer's language, before switching to the template's.
+        var said = problems.Select(p => rules[p]).ToList();
+        var labels = new EmailPreview.Labels(T["This cannot be saved or sent yet:"], T["Subject:"]);
         using var language = templates.In(Language);
         var rendered = templates.Render(Definition, subject, body, EmailTemplates.Samples(Definition));
-        return EmailPreview.Document(Response, rendered.Subject, EmailComposer.Layout(rendered.Subject, rendered.BodyHtml, templates.ConferenceName()), problems);
+        return EmailPreview.Document(Response, rendered.Subject, EmailComposer.Layout(rendered.Subject, rendered.BodyHtml, templates.ConferenceName()), said, labels);
     }
 }

@@ -11,7 +11,7 @@ namespace AiEngineer.Web.Pages.Admin.Sponsors.Tiers;
 
 /// <summary>Creates or edits a sponsor tier. Its slots never go below the sponsorships holding one; its name is unique.</summary>
 public class EditModel(AppDbContext db, Infrastructure.Localization.TranslationForm translations,
-    Microsoft.Extensions.Localization.IStringLocalizer<AdminSponsorsText> T) : PageModel
+    Microsoft.Extensions.Localization.IStringLocalizer<AdminSponsorsText> T, Shared.RuleMessages rules) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     public int? Id { get; private set; }
@@ -97,7 +97,7 @@ public class EditModel(AppDbContext db, Infrastructure.Localization.TranslationF
         }
         if (problems.Count > 0)
         {
-            foreach (var p in problems) ModelState.AddModelError("", p);
+            foreach (var p in problems) ModelState.AddModelError("", rules[p]);
             return Page();
         }
         if (tier is null) db.SponsorTiers.Add(candidate);
