@@ -64,6 +64,7 @@ public class EmailModel(UserManager<AppUser> users, IEmailSender email, IStringL
     public async Task<IActionResult> OnPostSendVerificationEmailAsync()
     {
         if (await users.GetUserAsync(User) is not { } me) return Challenge();
+        if (me.EmailConfirmed) return RedirectToPage(); // nothing to confirm: no email
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(me)));
         var link = Url.Page("/Account/ConfirmEmail", null, new { area = "Identity", userId = me.Id, code }, Request.Scheme)!;
         await email.SendEmailAsync(me.Email!, "Confirm your email",
