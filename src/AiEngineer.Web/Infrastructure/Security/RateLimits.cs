@@ -22,8 +22,9 @@ public sealed class RateLimitOptions
 
     public bool Enabled { get; set; } = true;
     /// <summary>
-    /// Sign-in attempts (password, authenticator code, recovery code) per client IP. Identity's lockout guards each account; this slows trying many accounts from one
-    /// address, while a venue or office NAT (or a test suite signing in thirty sponsors at once) still gets through.
+    /// Sign-in attempts (password, authenticator code, recovery code) per client IP. Identity's lockout guards each
+    /// account; this slows trying many accounts from one address, while a venue or office NAT (or a test suite signing in
+    /// thirty sponsors at once) still gets through.
     /// </summary>
     public RateLimitRule Login { get; set; } = new() { PermitLimit = 60, WindowSeconds = 60 };
     /// <summary>Password-reset and confirmation-link requests per client IP (one budget for both): each sends an email.</summary>
