@@ -9,15 +9,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AiEngineer.Web.Tests.Accounts;
 
-public partial class AccountTests(SiteFixture fixture) : IClassFixture<SiteFixture>
+public class AccountTests(SiteFixture fixture) : IClassFixture<SiteFixture>
 {
     private SiteFactory Site => fixture.Site;
-
-    private static string LinkIn(string html, string pathPart)
-    {
-        var match = LinkRegex().Matches(html).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).FirstOrDefault(h => h.Contains(pathPart));
-        return match ?? throw new InvalidOperationException($"No link to {pathPart} in the email.");
-    }
 
     private async Task<HttpResponseMessage> RegisterAsync(HttpClient client, string email, string name = "Test Person") =>
         await client.PostFormAsync("/Identity/Account/Register", new()
@@ -46,8 +40,7 @@ public partial class AccountTests(SiteFixture fixture) : IClassFixture<SiteFixtu
         Assert.Equal(HttpStatusCode.OK, early.StatusCode);
         Assert.Contains("confirm your email address first", await early.Content.ReadAsStringAsync());
 
-        var link = new Uri(LinkIn(message.HtmlBody!, "/Identity/Account/ConfirmEmail"));
-        var confirm = await client.GetAsync(link.PathAndQuery);
+        var confirm = await client.GetAsync(SmtpSink.LinkIn(message, "/Identity/Account/ConfirmEmail"));
         Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);
         Assert.Contains("Thank you for confirming your email", await confirm.Content.ReadAsStringAsync());
 
@@ -109,9 +102,9 @@ public partial class AccountTests(SiteFixture fixture) : IClassFixture<SiteFixtu
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
         var message = await fixture.Smtp.WaitForAsync("forgetful@example.com", m => m.Subject!.Contains("Reset", StringComparison.OrdinalIgnoreCase));
-        var link = new Uri(LinkIn(message.HtmlBody!, "/Identity/Account/ResetPassword"));
+        var link = SmtpSink.LinkIn(message, "/Identity/Account/ResetPassword");
         // The page decodes the link's code into its form, as a browser would see it.
-        var form = await client.GetStringAsync(link.PathAndQuery);
+        var form = await client.GetStringAsync(link);
         var code = WebUtility.HtmlDecode(Regex.Match(form, "name=\"Input.Code\" value=\"([^\"]+)\"|id=\"Input_Code\"[^>]*value=\"([^\"]+)\"") is { Success: true } m
             ? (m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value)
             : throw new InvalidOperationException("The reset form has no code."));
@@ -121,7 +114,7 @@ public partial class AccountTests(SiteFixture fixture) : IClassFixture<SiteFixtu
             ["Input.Password"] = "Brand-New-Passw0rd",
             ["Input.ConfirmPassword"] = "Brand-New-Passw0rd",
             ["Input.Code"] = code,
-        }, formPage: link.PathAndQuery);
+        }, formPage: link);
         Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
 
         var login = await client.PostFormAsync("/Identity/Account/Login", new() { ["Input.Email"] = "forgetful@example.com", ["Input.Password"] = "Brand-New-Passw0rd" });
@@ -158,7 +151,4 @@ public partial class AccountTests(SiteFixture fixture) : IClassFixture<SiteFixtu
         Assert.Equal(exitCode, code);
         Assert.Equal(count, await Site.WithDbAsync(db => db.Users.CountAsync()));
     }
-
-    [GeneratedRegex("href=[\"']([^\"']+)[\"']")]
-    private static partial Regex LinkRegex();
 }

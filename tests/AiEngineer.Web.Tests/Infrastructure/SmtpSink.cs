@@ -73,6 +73,14 @@ public sealed class SmtpSink : IAsyncDisposable
         throw new TimeoutException($"No email to {address} arrived within {timeoutSeconds} s (got {_messages.Count} in all).");
     }
 
+    /// <summary>The path and query of the first link in the message's HTML whose address contains <paramref name="pathPart"/>.</summary>
+    public static string LinkIn(MimeMessage message, string pathPart)
+    {
+        var link = System.Text.RegularExpressions.Regex.Matches(message.HtmlBody ?? "", "href=[\"']([^\"']+)[\"']")
+            .Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).FirstOrDefault(h => h.Contains(pathPart));
+        return link is null ? throw new InvalidOperationException($"No link to {pathPart} in the email.") : new Uri(link).PathAndQuery;
+    }
+
     /// <summary>Waits until <paramref name="count"/> messages have arrived in all.</summary>
     public async Task WaitForCountAsync(int count, int timeoutSeconds = 30)
     {

@@ -79,6 +79,26 @@ public class RateLimitTests(RateLimitTests.Fixture fixture) : IClassFixture<Rate
     }
 
     [Fact]
+    public async Task Confirmation_link_requests_send_email_too_and_share_the_password_reset_budget()
+    {
+        var client = ClientFrom("203.0.113.21");
+        var first = await PostTimesAsync(client, "/Identity/Account/ResendEmailConfirmation", 1);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, first[0].StatusCode);
+        await AssertTooManyAsync((await PostTimesAsync(client, "/Identity/Account/ForgotPassword", 1))[0]);
+    }
+
+    [Theory]
+    [InlineData("/Identity/Account/LoginWith2fa", "203.0.113.12")]
+    [InlineData("/Identity/Account/LoginWithRecoveryCode", "203.0.113.13")]
+    public async Task Second_step_codes_are_sign_in_attempts_with_the_same_budget(string page, string ip)
+    {
+        var client = ClientFrom(ip);
+        var responses = await PostTimesAsync(client, page, 3, formPage: "/Identity/Account/Login");
+        Assert.All(responses, r => Assert.NotEqual(HttpStatusCode.TooManyRequests, r.StatusCode));
+        await AssertTooManyAsync((await PostTimesAsync(client, "/Identity/Account/Login", 1))[0]);
+    }
+
+    [Fact]
     public async Task Checkout_posts_beyond_the_limit_answer_429_but_the_ticket_pages_stay_open()
     {
         var client = ClientFrom("203.0.113.30");

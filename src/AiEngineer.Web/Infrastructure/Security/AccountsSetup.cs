@@ -73,6 +73,8 @@ public static class AccountsSetup
             o.Conventions.AuthorizeFolder("/Review", Policies.Reviewer);
             o.Conventions.AuthorizeFolder("/Checkin", Policies.CheckIn);
             o.Conventions.AuthorizeFolder("/My");
+            // The account settings (the Identity UI says so too; said here so that it holds without it).
+            o.Conventions.AuthorizeAreaFolder("Identity", "/Account/Manage");
             o.Conventions.AddFolderApplicationModelConvention("/Admin", m => m.Filters.Add(new TwoFactorGate()));
         })
         // Every form validates on the server. Without client validation an empty validation summary renders nothing,

@@ -22,11 +22,12 @@ public sealed class RateLimitOptions
 
     public bool Enabled { get; set; } = true;
     /// <summary>
-    /// Sign-in attempts per client IP. Identity's lockout guards each account; this slows trying many accounts from one
-    /// address, while a venue or office NAT (or a test suite signing in thirty sponsors at once) still gets through.
+    /// Sign-in attempts (password, authenticator code, recovery code) per client IP. Identity's lockout guards each
+    /// account; this slows trying many accounts from one address, while a venue or office NAT (or a test suite signing in
+    /// thirty sponsors at once) still gets through.
     /// </summary>
     public RateLimitRule Login { get; set; } = new() { PermitLimit = 60, WindowSeconds = 60 };
-    /// <summary>Password-reset requests per client IP: each sends an email.</summary>
+    /// <summary>Password-reset and confirmation-link requests per client IP (one budget for both): each sends an email.</summary>
     public RateLimitRule PasswordReset { get; set; } = new() { PermitLimit = 5, WindowSeconds = 300 };
     /// <summary>Proposal creates, saves, submits and invitations per signed-in speaker.</summary>
     public RateLimitRule Proposals { get; set; } = new() { PermitLimit = 30, WindowSeconds = 60 };
@@ -79,7 +80,12 @@ public static class RateLimits
         {
             var c = o.Conventions;
             c.AddAreaPageApplicationModelConvention("Identity", "/Account/Login", Limit(Login));
+            // The second sign-in step guesses a 6-digit code: the same budget as passwords.
+            c.AddAreaPageApplicationModelConvention("Identity", "/Account/LoginWith2fa", Limit(Login));
+            c.AddAreaPageApplicationModelConvention("Identity", "/Account/LoginWithRecoveryCode", Limit(Login));
             c.AddAreaPageApplicationModelConvention("Identity", "/Account/ForgotPassword", Limit(PasswordReset));
+            // Each sends an email to whatever address is typed, like a reset request.
+            c.AddAreaPageApplicationModelConvention("Identity", "/Account/ResendEmailConfirmation", Limit(PasswordReset));
             c.AddFolderApplicationModelConvention("/My/Submissions", Limit(Proposals));
             c.AddPageApplicationModelConvention("/Sponsors/Apply", Limit(SponsorApply));
             c.AddPageApplicationModelConvention("/Tickets/Checkout", Limit(Checkout));
