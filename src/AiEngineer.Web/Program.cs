@@ -1,5 +1,6 @@
 using AiEngineer.Web.Infrastructure.Database;
 using AiEngineer.Web.Infrastructure.Email;
+using AiEngineer.Web.Infrastructure.Live;
 using AiEngineer.Web.Infrastructure.Localization;
 using AiEngineer.Web.Infrastructure.Logging;
 using AiEngineer.Web.Infrastructure.Security;
@@ -21,6 +22,7 @@ builder.AddConcurrencyGate();
 builder.AddEmail();
 builder.AddTicketing();
 builder.AddSponsors();
+builder.AddLive();
 
 var app = builder.Build();
 

@@ -39,6 +39,7 @@ public static class DatabaseSetup
             connection = NullIfEmpty(builder.Configuration.GetConnectionString("Sqlite")) ?? DefaultSqlite(builder.Environment);
         }
 
+        builder.Services.AddSingleton(new DatabaseConnection(options.Provider, connection));
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<Security.AuditInterceptor>();
         builder.Services.AddDbContextPool<AppDbContext>((sp, db) =>
@@ -94,3 +95,6 @@ public static class DatabaseSetup
         }
     }
 }
+
+/// <summary>The provider and connection string in force, for the few parts that talk to the database outside EF (the live bus's LISTEN).</summary>
+public sealed record DatabaseConnection(DatabaseProvider Provider, string ConnectionString);

@@ -45,7 +45,9 @@ public static class ConcurrencyGate
         app.Lifetime.ApplicationStopped.Register(limiter.Dispose);
         app.Use(async (ctx, next) =>
         {
-            if (ctx.Request.Path.StartsWithSegments("/healthz"))
+            // Probes, and the live hub: a browser holds its connection open for as long as it watches, and a keynote's
+            // thousands of viewers must not take the permits page requests need (the hub does no database work).
+            if (ctx.Request.Path.StartsWithSegments("/healthz") || ctx.Request.Path.StartsWithSegments(Live.LiveHub.Path))
             {
                 await next();
                 return;
