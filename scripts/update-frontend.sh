@@ -8,3 +8,9 @@ mkdir -p wwwroot/lib/chart.js/dist
 cp node_modules/chart.js/dist/chart.umd.min.js wwwroot/lib/chart.js/dist/
 cp node_modules/chart.js/LICENSE.md wwwroot/lib/chart.js/
 echo "Copied chart.js $(node -p "require('./node_modules/chart.js/package.json').version") to wwwroot/lib/chart.js"
+mkdir -p wwwroot/lib/signalr/dist/browser
+cp node_modules/@microsoft/signalr/dist/browser/signalr.min.js wwwroot/lib/signalr/dist/browser/
+# The package ships no licence file; its package.json says MIT (Copyright .NET Foundation and Contributors).
+printf '@microsoft/signalr %s: MIT licence, Copyright (c) .NET Foundation and Contributors.\nhttps://github.com/dotnet/aspnetcore/blob/main/LICENSE.txt\n' \
+  "$(node -p "require('./node_modules/@microsoft/signalr/package.json').version")" > wwwroot/lib/signalr/LICENSE.txt
+echo "Copied @microsoft/signalr $(node -p "require('./node_modules/@microsoft/signalr/package.json').version") to wwwroot/lib/signalr"
