@@ -15,6 +15,7 @@ public class AgendaFixture : SiteFixture
     public int Ann { get; private set; }
     public int Ben { get; private set; }
     public int Cat { get; private set; }
+    public int Eve { get; private set; }
     public int Pending { get; private set; }
     public string Day { get; private set; } = "";
 
@@ -25,12 +26,14 @@ public class AgendaFixture : SiteFixture
         Ann = await Site.ConfirmedProposalAsync("ann.agenda@example.com", "Agents in production", "Ann Lee");
         Ben = await Site.ConfirmedProposalAsync("ben.agenda@example.com", "Evals on every commit", "Ben Ortiz");
         Cat = await Site.ConfirmedProposalAsync("cat.agenda@example.com", "Retrieval that works", "Cat Wu");
+        Eve = await Site.ConfirmedProposalAsync("eve.agenda@example.com", "Small models, big wins", "Eve Park");
         Pending = await Site.SubmittedProposalAsync("dan.agenda@example.com", "Not yet decided", "Dan Ng");
         var organizer = await Site.OrganizerAsync("agenda.organizer@example.com");
         await organizer.AddSlotsAsync(Day, "10:00", "10:30", repeat: 3);
         await organizer.PlaceAsync(Site, Ann, Day, "10:00", "Main Stage");
         await organizer.PlaceAsync(Site, Ben, Day, "10:00", "Room B");
         await organizer.PlaceAsync(Site, Cat, Day, "11:00", "Main Stage");
+        await organizer.PlaceAsync(Site, Eve, Day, "11:00", "Room B");
         await organizer.PublishAsync("First cut");
     }
 }
