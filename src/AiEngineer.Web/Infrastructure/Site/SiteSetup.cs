@@ -85,6 +85,7 @@ public static class SiteSetup
         Tickets.TicketingSetup.MapTicketing(app);
         Sponsors.SponsorsSetup.MapSponsors(app);
         Pages.Schedule.ScheduleFeeds.MapScheduleFeeds(app);
+        Pages.My.Agenda.AgendaFeedEndpoint.MapAgendaFeed(app);
         app.MapRazorPages();
     }
 
