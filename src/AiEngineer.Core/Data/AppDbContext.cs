@@ -55,6 +55,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Schedule.ScheduleItem> ScheduleItems => Set<Schedule.ScheduleItem>();
     public DbSet<Schedule.SpeakerAvailability> SpeakerAvailabilities => Set<Schedule.SpeakerAvailability>();
     public DbSet<Schedule.ScheduleVersion> ScheduleVersions => Set<Schedule.ScheduleVersion>();
+    public DbSet<Agenda.SessionStar> SessionStars => Set<Agenda.SessionStar>();
+    public DbSet<Agenda.AgendaFeed> AgendaFeeds => Set<Agenda.AgendaFeed>();
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

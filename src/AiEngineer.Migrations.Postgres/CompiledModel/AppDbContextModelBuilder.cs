@@ -12,13 +12,15 @@ namespace AiEngineer.Migrations.Postgres.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("42812e4c-677b-40f3-86d7-7f9fb662d223"), entityTypeCount: 50)
+            : base(skipDetectChanges: false, modelId: new Guid("87f12126-944d-42a4-a889-b51dae682b6a"), entityTypeCount: 52)
         {
         }
 
         partial void Initialize()
         {
             var appUser = AppUserEntityType.Create(this);
+            var agendaFeed = AgendaFeedEntityType.Create(this);
+            var sessionStar = SessionStarEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
             var accessCode = AccessCodeEntityType.Create(this);
             var callForPapers = CallForPapersEntityType.Create(this);
@@ -69,6 +71,9 @@ namespace AiEngineer.Migrations.Postgres.CompiledModel
             var identityUserRole = IdentityUserRoleEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
 
+            AgendaFeedEntityType.CreateForeignKey1(agendaFeed, appUser);
+            SessionStarEntityType.CreateForeignKey1(sessionStar, proposal);
+            SessionStarEntityType.CreateForeignKey2(sessionStar, appUser);
             AccessCodeEntityType.CreateForeignKey1(accessCode, callForPapers);
             AccessCodeEntityType.CreateForeignKey2(accessCode, sessionFormat);
             CallForPapersEntityType.CreateForeignKey1(callForPapers, conferenceEvent);
@@ -127,6 +132,8 @@ namespace AiEngineer.Migrations.Postgres.CompiledModel
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, appUser);
 
             AppUserEntityType.CreateAnnotations(appUser);
+            AgendaFeedEntityType.CreateAnnotations(agendaFeed);
+            SessionStarEntityType.CreateAnnotations(sessionStar);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             AccessCodeEntityType.CreateAnnotations(accessCode);
             CallForPapersEntityType.CreateAnnotations(callForPapers);

@@ -98,6 +98,58 @@ namespace AiEngineer.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("AiEngineer.Core.Agenda.AgendaFeed", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("AgendaFeeds");
+                });
+
+            modelBuilder.Entity("AiEngineer.Core.Agenda.SessionStar", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StarredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("StarredEndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StarredRoom")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("StarredStartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId", "ProposalId");
+
+                    b.HasIndex("ProposalId");
+
+                    b.ToTable("SessionStars");
+                });
+
             modelBuilder.Entity("AiEngineer.Core.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -2339,6 +2391,30 @@ namespace AiEngineer.Migrations.Postgres.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("AiEngineer.Core.Agenda.AgendaFeed", b =>
+                {
+                    b.HasOne("AiEngineer.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AiEngineer.Core.Agenda.SessionStar", b =>
+                {
+                    b.HasOne("AiEngineer.Core.Cfp.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AiEngineer.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AiEngineer.Core.Cfp.AccessCode", b =>

@@ -11,13 +11,15 @@ namespace AiEngineer.Migrations.Sqlite.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("874aa213-7de6-42e3-85f2-859dcd2092b4"), entityTypeCount: 50)
+            : base(skipDetectChanges: false, modelId: new Guid("32565918-8c13-443c-a033-ff70a29b07be"), entityTypeCount: 52)
         {
         }
 
         partial void Initialize()
         {
             var appUser = AppUserEntityType.Create(this);
+            var agendaFeed = AgendaFeedEntityType.Create(this);
+            var sessionStar = SessionStarEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
             var accessCode = AccessCodeEntityType.Create(this);
             var callForPapers = CallForPapersEntityType.Create(this);
@@ -68,6 +70,9 @@ namespace AiEngineer.Migrations.Sqlite.CompiledModel
             var identityUserRole = IdentityUserRoleEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
 
+            AgendaFeedEntityType.CreateForeignKey1(agendaFeed, appUser);
+            SessionStarEntityType.CreateForeignKey1(sessionStar, proposal);
+            SessionStarEntityType.CreateForeignKey2(sessionStar, appUser);
             AccessCodeEntityType.CreateForeignKey1(accessCode, callForPapers);
             AccessCodeEntityType.CreateForeignKey2(accessCode, sessionFormat);
             CallForPapersEntityType.CreateForeignKey1(callForPapers, conferenceEvent);
@@ -126,6 +131,8 @@ namespace AiEngineer.Migrations.Sqlite.CompiledModel
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, appUser);
 
             AppUserEntityType.CreateAnnotations(appUser);
+            AgendaFeedEntityType.CreateAnnotations(agendaFeed);
+            SessionStarEntityType.CreateAnnotations(sessionStar);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             AccessCodeEntityType.CreateAnnotations(accessCode);
             CallForPapersEntityType.CreateAnnotations(callForPapers);

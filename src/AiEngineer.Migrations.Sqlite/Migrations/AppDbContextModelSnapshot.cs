@@ -92,6 +92,58 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("AiEngineer.Core.Agenda.AgendaFeed", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("AgendaFeeds");
+                });
+
+            modelBuilder.Entity("AiEngineer.Core.Agenda.SessionStar", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StarredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StarredEndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StarredRoom")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StarredStartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "ProposalId");
+
+                    b.HasIndex("ProposalId");
+
+                    b.ToTable("SessionStars");
+                });
+
             modelBuilder.Entity("AiEngineer.Core.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -2247,6 +2299,30 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("AiEngineer.Core.Agenda.AgendaFeed", b =>
+                {
+                    b.HasOne("AiEngineer.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AiEngineer.Core.Agenda.SessionStar", b =>
+                {
+                    b.HasOne("AiEngineer.Core.Cfp.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AiEngineer.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AiEngineer.Core.Cfp.AccessCode", b =>

@@ -35,6 +35,9 @@ public sealed class PersonalData(AppDbContext db, UserManager<AppUser> users)
             ticketsInMyName = await db.Tickets.AsNoTracking().Where(t => t.AttendeeEmail == email)
                 .Select(t => new { t.Code, Type = t.TicketType.Name, t.AttendeeName, t.Company, t.JobTitle, t.Dietary, t.Accessibility, t.ShirtSize, t.CheckedInAt }).ToListAsync(ct),
             waitlist = await db.WaitlistEntries.AsNoTracking().Where(w => w.Email == email).Select(w => new { w.Name, w.Email, w.CreatedAt }).ToListAsync(ct),
+            starredSessions = await db.SessionStars.AsNoTracking().Where(s => s.UserId == user.Id)
+                .Join(db.Proposals, s => s.ProposalId, p => p.Id, (s, p) => new { p.Title, s.StarredAt }).ToListAsync(ct),
+            agendaCalendarLink = await db.AgendaFeeds.AsNoTracking().Where(f => f.UserId == user.Id).Select(f => new { f.CreatedAt }).FirstOrDefaultAsync(ct),
             sponsorships = await db.Sponsorships.AsNoTracking().Where(s => s.ContactUserId == user.Id)
                 .Select(s => new { s.CompanyName, s.Website, s.ContactName, s.ContactEmail, s.ContactPhone, s.BillingAddress, s.VatId, Status = s.Status.ToString() }).ToListAsync(ct),
         };

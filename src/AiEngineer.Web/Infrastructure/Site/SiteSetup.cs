@@ -86,6 +86,7 @@ public static class SiteSetup
         Sponsors.SponsorsSetup.MapSponsors(app);
         Pages.Schedule.ScheduleFeeds.MapScheduleFeeds(app);
         Live.LiveSetup.MapLive(app);
+        Pages.My.Agenda.AgendaFeedEndpoint.MapAgendaFeed(app);
         app.MapRazorPages();
     }
 

@@ -8,7 +8,7 @@ namespace AiEngineer.Web.Pages.Schedule;
 
 /// <summary>The published program by day: a grid by room on wide screens, a list on phones, and "now" and "next" during the event.</summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Infrastructure.Site.PublicPageCache.Policies.Schedule)]
-public class IndexModel(ConferenceContext conferences, ProgramStore store, TimeProvider time) : PageModel
+public class IndexModel(ConferenceContext conferences, ProgramStore store, TimeProvider time, Core.Data.AppDbContext db) : PageModel
 {
     public ConferenceEvent? Conference { get; private set; }
     public PublishedProgram? Program { get; private set; }
@@ -22,6 +22,8 @@ public class IndexModel(ConferenceContext conferences, ProgramStore store, TimeP
     /// <summary>The languages the program's talks are given in, and the one the visitor filters by (?language=zh-Hans), if any.</summary>
     public IReadOnlyList<string> Languages { get; private set; } = [];
     public string? Language { get; private set; }
+    /// <summary>The visitor's stars (signed-in visitors only; they are never served from the page cache).</summary>
+    public My.Agenda.StarView? Stars { get; private set; }
 
     /// <summary>Whether a session shows under the language filter: items without a language (breaks, registration) always do.</summary>
     private bool Shown(PublishedSession s) => Language is null || s.Language is null || s.Language == Language;
@@ -39,6 +41,7 @@ public class IndexModel(ConferenceContext conferences, ProgramStore store, TimeP
         Program = await store.GetAsync(Conference, ct);
         if (Program is null || Program.Sessions.Count == 0) return Page();
         var c = Conference;
+        Stars = await My.Agenda.StarView.ForAsync(HttpContext, db, ct);
         Days = Program.Sessions.Select(s => ProgramStore.DayOf(c, s.StartsAt)).Distinct().Order().ToList();
 
         Languages = Program.Sessions.Where(s => s.IsSession).Select(s => s.Language ?? Core.Cfp.Proposal.DefaultLanguage).Distinct().Order(StringComparer.Ordinal).ToList();

@@ -52,10 +52,11 @@ public static class ScheduleFeeds
     /// <summary>The same UID for a session in every version, so calendar apps update their copy instead of adding one.</summary>
     public static string Uid(PublishedSession s, SiteOptions site) => $"{s.Key}@{new Uri(site.PublicUrl).Host}";
 
-    public static string Calendar(ConferenceEvent c, PublishedProgram program, IEnumerable<PublishedSession> sessions, SiteOptions site)
+    /// <param name="name">The calendar's name in the app (X-WR-CALNAME); the conference's by default.</param>
+    public static string Calendar(ConferenceEvent c, PublishedProgram program, IEnumerable<PublishedSession> sessions, SiteOptions site, string? name = null)
     {
         var calendar = new Ical.Net.Calendar { ProductId = "-//AI Engineer Summit//Schedule//EN" };
-        calendar.AddProperty("X-WR-CALNAME", c.Name);
+        calendar.AddProperty("X-WR-CALNAME", name ?? c.Name);
         calendar.AddProperty("X-WR-TIMEZONE", c.TimeZoneId);
         foreach (var s in sessions)
         {
@@ -75,8 +76,8 @@ public static class ScheduleFeeds
             };
             // RFC 5545's LANGUAGE parameter: the talk's language, on its title and description.
             if (s.Language is { } language)
-                foreach (var name in new[] { "SUMMARY", "DESCRIPTION" })
-                    evt.Properties[name]?.Parameters.Set("LANGUAGE", language);
+                foreach (var property in new[] { "SUMMARY", "DESCRIPTION" })
+                    evt.Properties[property]?.Parameters.Set("LANGUAGE", language);
             calendar.Events.Add(evt);
         }
         return new CalendarSerializer().SerializeToString(calendar) ?? "";

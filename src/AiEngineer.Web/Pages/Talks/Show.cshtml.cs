@@ -17,12 +17,14 @@ public class ShowModel(AppDbContext db, ConferenceContext conferences, ProgramSt
     public PublishedProgram Program { get; private set; } = null!;
     public PublishedSession Session { get; private set; } = null!;
     public IReadOnlyList<(PublishedSpeaker Speaker, SpeakerProfile? Profile)> Speakers { get; private set; } = [];
+    public My.Agenda.StarView Stars { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
         var c = await conferences.GetAsync(ct);
         if (c is null || await store.GetAsync(c, ct) is not { } program || program.Session(slug) is not { } session) return NotFound();
         (Conference, Program, Session) = (c, program, session);
+        Stars = await My.Agenda.StarView.ForAsync(HttpContext, db, ct);
         var ids = session.SpeakerUserIds.ToList();
         var profiles = await db.SpeakerProfiles.AsNoTracking().Where(p => ids.Contains(p.UserId)).ToDictionaryAsync(p => p.UserId, ct);
         Speakers = ids.Select(program.SpeakerById).Where(s => s is not null).Select(s => (s!, profiles.GetValueOrDefault(s!.UserId))).ToList();
