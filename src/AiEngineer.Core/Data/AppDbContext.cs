@@ -24,6 +24,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<AccessCode> AccessCodes => Set<AccessCode>();
     public DbSet<SpeakerProfile> SpeakerProfiles => Set<SpeakerProfile>();
     public DbSet<SpeakerPhoto> SpeakerPhotos => Set<SpeakerPhoto>();
+    public DbSet<Qa.Question> Questions => Set<Qa.Question>();
+    public DbSet<Qa.QuestionVote> QuestionVotes => Set<Qa.QuestionVote>();
     public DbSet<Proposal> Proposals => Set<Proposal>();
     public DbSet<ProposalSpeaker> ProposalSpeakers => Set<ProposalSpeaker>();
     public DbSet<ProposalStateChange> ProposalStateChanges => Set<ProposalStateChange>();

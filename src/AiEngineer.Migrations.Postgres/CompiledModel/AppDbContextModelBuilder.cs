@@ -12,7 +12,7 @@ namespace AiEngineer.Migrations.Postgres.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("87f12126-944d-42a4-a889-b51dae682b6a"), entityTypeCount: 52)
+            : base(skipDetectChanges: false, modelId: new Guid("7a8ef215-eca3-4e55-97b7-dcd5d4e5a612"), entityTypeCount: 54)
         {
         }
 
@@ -37,6 +37,8 @@ namespace AiEngineer.Migrations.Postgres.CompiledModel
             var broadcast = BroadcastEntityType.Create(this);
             var emailTemplate = EmailTemplateEntityType.Create(this);
             var outboundEmail = OutboundEmailEntityType.Create(this);
+            var question = QuestionEntityType.Create(this);
+            var questionVote = QuestionVoteEntityType.Create(this);
             var decisionNotification = DecisionNotificationEntityType.Create(this);
             var proposalReview = ProposalReviewEntityType.Create(this);
             var reviewAssignment = ReviewAssignmentEntityType.Create(this);
@@ -91,6 +93,7 @@ namespace AiEngineer.Migrations.Postgres.CompiledModel
             RoomEntityType.CreateForeignKey1(room, conferenceEvent);
             TrackEntityType.CreateForeignKey1(track, conferenceEvent);
             OutboundEmailEntityType.CreateForeignKey1(outboundEmail, broadcast);
+            QuestionVoteEntityType.CreateForeignKey1(questionVote, question);
             DecisionNotificationEntityType.CreateForeignKey1(decisionNotification, proposal);
             ProposalReviewEntityType.CreateForeignKey1(proposalReview, proposal);
             ProposalReviewEntityType.CreateForeignKey2(proposalReview, appUser);
@@ -150,6 +153,8 @@ namespace AiEngineer.Migrations.Postgres.CompiledModel
             BroadcastEntityType.CreateAnnotations(broadcast);
             EmailTemplateEntityType.CreateAnnotations(emailTemplate);
             OutboundEmailEntityType.CreateAnnotations(outboundEmail);
+            QuestionEntityType.CreateAnnotations(question);
+            QuestionVoteEntityType.CreateAnnotations(questionVote);
             DecisionNotificationEntityType.CreateAnnotations(decisionNotification);
             ProposalReviewEntityType.CreateAnnotations(proposalReview);
             ReviewAssignmentEntityType.CreateAnnotations(reviewAssignment);

@@ -11,7 +11,7 @@ namespace AiEngineer.Migrations.Sqlite.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("32565918-8c13-443c-a033-ff70a29b07be"), entityTypeCount: 52)
+            : base(skipDetectChanges: false, modelId: new Guid("d9e384ad-3b99-47c9-b1f1-63a17c1a3b71"), entityTypeCount: 54)
         {
         }
 
@@ -36,6 +36,8 @@ namespace AiEngineer.Migrations.Sqlite.CompiledModel
             var broadcast = BroadcastEntityType.Create(this);
             var emailTemplate = EmailTemplateEntityType.Create(this);
             var outboundEmail = OutboundEmailEntityType.Create(this);
+            var question = QuestionEntityType.Create(this);
+            var questionVote = QuestionVoteEntityType.Create(this);
             var decisionNotification = DecisionNotificationEntityType.Create(this);
             var proposalReview = ProposalReviewEntityType.Create(this);
             var reviewAssignment = ReviewAssignmentEntityType.Create(this);
@@ -90,6 +92,7 @@ namespace AiEngineer.Migrations.Sqlite.CompiledModel
             RoomEntityType.CreateForeignKey1(room, conferenceEvent);
             TrackEntityType.CreateForeignKey1(track, conferenceEvent);
             OutboundEmailEntityType.CreateForeignKey1(outboundEmail, broadcast);
+            QuestionVoteEntityType.CreateForeignKey1(questionVote, question);
             DecisionNotificationEntityType.CreateForeignKey1(decisionNotification, proposal);
             ProposalReviewEntityType.CreateForeignKey1(proposalReview, proposal);
             ProposalReviewEntityType.CreateForeignKey2(proposalReview, appUser);
@@ -149,6 +152,8 @@ namespace AiEngineer.Migrations.Sqlite.CompiledModel
             BroadcastEntityType.CreateAnnotations(broadcast);
             EmailTemplateEntityType.CreateAnnotations(emailTemplate);
             OutboundEmailEntityType.CreateAnnotations(outboundEmail);
+            QuestionEntityType.CreateAnnotations(question);
+            QuestionVoteEntityType.CreateAnnotations(questionVote);
             DecisionNotificationEntityType.CreateAnnotations(decisionNotification);
             ProposalReviewEntityType.CreateAnnotations(proposalReview);
             ReviewAssignmentEntityType.CreateAnnotations(reviewAssignment);

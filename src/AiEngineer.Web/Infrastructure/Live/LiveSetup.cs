@@ -12,6 +12,7 @@ public static class LiveSetup
             o.MaximumReceiveMessageSize = 4 * 1024; // browsers only join and leave topics
             o.EnableDetailedErrors = false;
         });
+        builder.Services.AddScoped<QuestionBoard>();
         var provider = (builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions()).Provider;
         if (provider == DatabaseProvider.Postgres)
         {

@@ -16,6 +16,7 @@ public static class TicketingSetup
         builder.Services.AddScoped<ITicketEmails, TicketEmails>();
         builder.Services.AddScoped<TicketEmails>();
         builder.Services.AddScoped<TicketSales>();
+        builder.Services.AddScoped<TicketHolders>();
         builder.Services.AddSingleton<TicketTypeStore>();
         builder.Services.AddScoped<SpeakerTickets>();
         builder.Services.Configure<Payments.StripeOptions>(builder.Configuration.GetSection(Payments.StripeOptions.Section));

@@ -14,7 +14,7 @@ namespace AiEngineer.Web.Pages.Live;
 /// The remote attendees' page: a stream per livestreamed room. Open to holders of a valid ticket, either signed in
 /// (their email is on a paid ticket, or they bought it) or through the ticket link in their email (?ticket=CODE).
 /// </summary>
-public class IndexModel(AppDbContext db, UserManager<AppUser> users, ConferenceContext conferences, Schedule.ProgramStore store, TimeProvider time) : PageModel
+public class IndexModel(Infrastructure.Tickets.TicketHolders holders, ConferenceContext conferences, Schedule.ProgramStore store, TimeProvider time) : PageModel
 {
     public ConferenceEvent? Conference { get; private set; }
     public IReadOnlyList<Room> Rooms { get; private set; } = [];
@@ -27,18 +27,7 @@ public class IndexModel(AppDbContext db, UserManager<AppUser> users, ConferenceC
 
     public async Task<IActionResult> OnGetAsync(string? ticket, CancellationToken ct)
     {
-        var valid = db.Tickets.AsNoTracking().Where(t => t.CancelledAt == null && t.Order.Status == OrderStatus.Paid);
-        if (!string.IsNullOrWhiteSpace(ticket) && ticket.Length <= 32)
-        {
-            var code = ticket.Trim().ToUpperInvariant();
-            Holder = await valid.Where(t => t.Code == code).Select(t => t.AttendeeName).FirstOrDefaultAsync(ct);
-        }
-        if (Holder is null && await users.GetUserAsync(User) is { EmailConfirmed: true } me)
-        {
-            var email = me.Email!;
-            Holder = await valid.Where(t => t.AttendeeEmail == email || t.Order.UserId == me.Id || t.Order.BuyerEmail == email)
-                .Select(t => t.AttendeeName).FirstOrDefaultAsync(ct);
-        }
+        Holder = (await holders.FindAsync(ticket, User, ct))?.Name;
         Allowed = Holder is not null;
         if (!Allowed)
         {

@@ -1,0 +1,83 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace AiEngineer.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class AddQuestions : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Questions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProposalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AskerKey = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    AskerName = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 280, nullable: false),
+                    AskedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Votes = table.Column<int>(type: "INTEGER", nullable: false),
+                    AnsweredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    HiddenAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    HiddenByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Questions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QuestionVotes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    QuestionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    VoterKey = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    VotedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuestionVotes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_QuestionVotes_Questions_QuestionId",
+                        column: x => x.QuestionId,
+                        principalTable: "Questions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Questions_AskerKey_AskedAt",
+                table: "Questions",
+                columns: new[] { "AskerKey", "AskedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Questions_ProposalId_Votes",
+                table: "Questions",
+                columns: new[] { "ProposalId", "Votes" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuestionVotes_QuestionId_VoterKey",
+                table: "QuestionVotes",
+                columns: new[] { "QuestionId", "VoterKey" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "QuestionVotes");
+
+            migrationBuilder.DropTable(
+                name: "Questions");
+        }
+    }
+}
