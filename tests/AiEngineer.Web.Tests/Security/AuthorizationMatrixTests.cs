@@ -48,6 +48,8 @@ public class AuthorizationMatrixTests(SiteFixture fixture) : IClassFixture<SiteF
         ["/Review/Proposal"] = Access.Reviewer,
         ["/Checkin/Index"] = Access.CheckIn,
         ["/My/Index"] = Access.SignedIn,
+        ["/My/Agenda/Index"] = Access.SignedIn,
+        ["/My/Agenda/Star"] = Access.SignedIn,
         ["/My/Availability/Index"] = Access.SignedIn,
         ["/My/Data/Index"] = Access.SignedIn,
         ["/My/Profile/Index"] = Access.SignedIn,
