@@ -224,7 +224,7 @@ public partial class CoreMessageTests
         }
         var infrastructure = Path.Combine(Root, "src", "AiEngineer.Web", "Infrastructure");
         foreach (var file in new[] { "Content/ImageProcessor.cs", "Content/LogoProcessor.cs", "Content/SvgSanitizer.cs", "Site/LocalTimeInput.cs",
-                     "Payments/OrderRefunds.cs", "Sponsors/SponsorCardPayments.cs" })
+                     "Payments/OrderRefunds.cs", "Sponsors/SponsorCardPayments.cs", "Live/QuestionBoard.cs" })
             yield return Path.Combine(infrastructure, file.Replace('/', Path.DirectorySeparatorChar));
     }
 

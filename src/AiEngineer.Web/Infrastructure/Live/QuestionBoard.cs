@@ -18,6 +18,9 @@ public sealed class QuestionBoard(AppDbContext db, ILiveBus bus, TimeProvider ti
 
     public enum Moderation { Answered, Reopened, Hidden, Shown }
 
+    /// <summary>Why no question can be asked once the summit is over (the questions stay readable).</summary>
+    public static readonly Problem Closed = "The summit is over; its Q&A is closed.";
+
     /// <summary>The visible questions (all of them for a moderator), open ones by votes then age, answered ones last.</summary>
     public async Task<List<Question>> ListAsync(int proposalId, bool moderator, CancellationToken ct)
     {

@@ -20,6 +20,8 @@ public class IndexModel(Infrastructure.Tickets.TicketHolders holders, Conference
     public IReadOnlyList<Room> Rooms { get; private set; } = [];
     public string? Holder { get; private set; }
     public bool Allowed { get; private set; }
+    /// <summary>The ticket code of the ticket link, carried to the talks' Q&amp;A.</summary>
+    public string? Ticket { get; private set; }
     /// <summary>Per streamed room: the session on now and the next one, from the published schedule.</summary>
     public IReadOnlyDictionary<int, (Core.Schedule.PublishedSession? Now, Core.Schedule.PublishedSession? Next)> OnAir { get; private set; } =
         new Dictionary<int, (Core.Schedule.PublishedSession?, Core.Schedule.PublishedSession?)>();
@@ -27,7 +29,9 @@ public class IndexModel(Infrastructure.Tickets.TicketHolders holders, Conference
 
     public async Task<IActionResult> OnGetAsync(string? ticket, CancellationToken ct)
     {
-        Holder = (await holders.FindAsync(ticket, User, ct))?.Name;
+        var holder = await holders.FindAsync(ticket, User, ct);
+        Holder = holder?.Name;
+        Ticket = holder?.Key.StartsWith("ticket:", StringComparison.Ordinal) == true ? holder.Key["ticket:".Length..] : null;
         Allowed = Holder is not null;
         if (!Allowed)
         {

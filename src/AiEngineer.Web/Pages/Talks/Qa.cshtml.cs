@@ -93,7 +93,7 @@ public class QaModel(ConferenceContext conferences, ProgramStore store, TicketHo
     {
         if (!await LoadAsync(slug, ticket, ct)) return NotFound();
         if (Holder is null) return Refused();
-        if (!IsOpen) { Refusal = rules[(Core.Messages.Problem)"The summit is over; its Q&A is closed."]; await ListAsync(ct); return Page(); }
+        if (!IsOpen) { Refusal = rules[QuestionBoard.Closed]; await ListAsync(ct); return Page(); }
         if (await board.AskAsync(Session.ProposalId!.Value, Holder, Text, Anonymous, ct) is { } problem)
         {
             Refusal = rules[problem];
