@@ -21,9 +21,18 @@ public static class DemoArt
         ("#0e7490", "#22d3ee"), ("#9f1239", "#fb7185"), ("#365314", "#84cc16"), ("#312e81", "#f97316"),
     ];
 
-    private static SKTypeface? _typeface;
-    private static SKTypeface Typeface => _typeface ??=
-        SKFontManager.Default.MatchFamily("DejaVu Sans", SKFontStyle.Bold) ?? SKTypeface.FromFamilyName(null, SKFontStyle.Bold) ?? SKTypeface.Default;
+    /// <summary>A bold sans from the system's fonts, or null: SkiaSharp's Linux assets may not see fontconfig, so known files are tried too.</summary>
+    private static readonly Lazy<SKTypeface?> Bold = new(() =>
+    {
+        foreach (var file in new[]
+        {
+            "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
+            "/usr/share/fonts/TTF/DejaVuSans-Bold.ttf", "/System/Library/Fonts/Supplemental/Arial Bold.ttf", @"C:\Windows\Fonts\arialbd.ttf",
+        })
+            if (File.Exists(file) && SKTypeface.FromFile(file) is { } face) return face;
+        var matched = SKFontManager.Default.MatchFamily(null, SKFontStyle.Bold);
+        return matched is { GlyphCount: > 0 } ? matched : null;
+    });
 
     public static string Initials(string name) =>
         string.Concat(name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => char.IsLetter(w[0])).Take(2).Select(w => char.ToUpperInvariant(w[0])));
@@ -43,13 +52,23 @@ public static class DemoArt
             var seed = (uint)name.Aggregate(17, (h, c) => h * 31 + c);
             canvas.DrawCircle(60 + seed % 280, 50 + seed / 7 % 120, 150, glow);
             canvas.DrawCircle(40 + seed / 13 % 320, 330 + seed / 3 % 60, 110, glow);
-            using var font = new SKFont(Typeface, 150);
             using var ink = new SKPaint { IsAntialias = true, Color = SKColors.White };
-            var initials = Initials(name);
-            var width = font.MeasureText(initials);
-            font.GetFontMetrics(out var metrics);
-            var baseline = PortraitSize / 2f - (metrics.Ascent + metrics.Descent) / 2f;
-            canvas.DrawText(initials, (PortraitSize - width) / 2f, baseline, SKTextAlign.Left, font, ink);
+            if (Bold.Value is { } typeface)
+            {
+                using var font = new SKFont(typeface, 118);
+                var initials = Initials(name);
+                var width = font.MeasureText(initials);
+                font.GetFontMetrics(out var metrics);
+                var baseline = PortraitSize / 2f - (metrics.Ascent + metrics.Descent) / 2f;
+                canvas.DrawText(initials, (PortraitSize - width) / 2f, baseline, SKTextAlign.Left, font, ink);
+            }
+            else
+            {
+                // No font to draw initials with: a head-and-shoulders silhouette instead.
+                ink.Color = new SKColor(255, 255, 255, 220);
+                canvas.DrawCircle(PortraitSize / 2f, PortraitSize * 0.38f, PortraitSize * 0.16f, ink);
+                canvas.DrawOval(new SKRect(PortraitSize * 0.2f, PortraitSize * 0.6f, PortraitSize * 0.8f, PortraitSize * 1.05f), ink);
+            }
         }
         // Encoded as ImageProcessor stores an upload (WebP at its quality, no metadata), without its decode round trip.
         using var image = SKImage.FromBitmap(bitmap);
@@ -68,8 +87,8 @@ public static class DemoArt
             2 => $"<path d=\"M32 8 L54 20 L54 44 L32 56 L10 44 L10 20 Z\" fill=\"url(#g)\"/><circle cx=\"32\" cy=\"32\" r=\"7\" fill=\"#fff\"/>",
             _ => $"<path d=\"M10 44 Q32 -4 54 44\" stroke=\"url(#g)\" stroke-width=\"10\" fill=\"none\" stroke-linecap=\"round\"/><circle cx=\"32\" cy=\"46\" r=\"7\" fill=\"{from}\"/>",
         };
-        // Wide enough for the name at 26px (about 15px a character in a bold sans), so it never clips.
-        var width = 80 + (int)Math.Ceiling(company.Length * 15.5);
+        // Wide enough for the name at 26px (under 18.5px a character in a wide bold sans), so it never clips.
+        var width = 96 + (int)Math.Ceiling(company.Length * 18.5);
         var svg = $"""
             <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} 64" width="{width}" height="64" role="img">
             <title>{SecurityElement.Escape(company)}</title>
