@@ -125,7 +125,8 @@ public sealed partial class DemoSeeder
     public static readonly DemoSponsor[] Sponsors =
     [
         new("Lumen Cloud", "Platinum", "https://lumencloud.example.com", "GPU cloud for training and inference, with **on-demand H-class clusters** and per-second billing."),
-        new("Northwind Models", "Platinum", "https://northwind.example.com", "Frontier model APIs with fine-tuning, batch inference and enterprise data controls."),
+        // One Platinum of the tier's two slots: the other stays open to apply for (the tests do).
+        new("Northwind Models", "Silver", "https://northwind.example.com", "Frontier model APIs with fine-tuning, batch inference and enterprise data controls."),
         new("Quiver Search", "Gold", "https://quiver.example.com", "Hybrid search and re-ranking as a service, built for retrieval-augmented generation."),
         new("Tessellate", "Gold", "https://tessellate.example.com", "An inference platform that serves open models with **autoscaling** and speculative decoding."),
         new("Harbor Observability", "Gold", "https://harbor.example.com", "Tracing, evals and cost dashboards for LLM applications."),
