@@ -52,8 +52,9 @@ public class SponsorJourneyTests(BrowserFixture fixture) : BrowserTest, IClassFi
         await organizer.GotoAsync("/admin/sponsors");
         await organizer.GetByRole(AriaRole.Link, new() { Name = "Edit Gold" }).ClickAsync();
         await organizer.GetByLabel("Slots").WaitForAsync();
-        Assert.Equal("5", await organizer.GetByLabel("Slots").InputValueAsync()); // the seeded Gold tier, one slot now held
-        await organizer.GetByText("1 held by applied, approved or live sponsorships.").WaitForAsync();
+        Assert.Equal("5", await organizer.GetByLabel("Slots").InputValueAsync()); // the seeded Gold tier: the demo's live Gold sponsors, and now this one
+        var held = Web.Infrastructure.Database.DemoSeeder.Sponsors.Count(s => s.Tier == "Gold") + 1;
+        await organizer.GetByText($"{held} held by applied, approved or live sponsorships.").WaitForAsync();
         await BrowserFixture.AssertAccessibleAsync(organizer);
 
         var visitor = await fixture.NewPageAsync();

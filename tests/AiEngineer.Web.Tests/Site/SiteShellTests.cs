@@ -117,12 +117,17 @@ public class DemoSiteTests(DemoSiteTests.Fixture fixture) : IClassFixture<DemoSi
     [Fact]
     public async Task Seeding_twice_adds_nothing()
     {
+        var counts = () => fixture.Site.WithDbAsync(async db => (await db.Users.CountAsync(), await db.Proposals.CountAsync(),
+            await db.TimeSlots.CountAsync(), await db.Sponsorships.CountAsync(), await db.Orders.CountAsync(), await db.SpeakerPhotos.CountAsync()));
+        var before = await counts();
         await using var scope = fixture.Site.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
         Assert.Equal(1, await fixture.Site.WithDbAsync(db => db.Conferences.CountAsync()));
         Assert.Equal(6, await fixture.Site.WithDbAsync(db => db.Tracks.CountAsync()));
-        Assert.Equal(DemoSeeder.DemoAccounts.Length, await fixture.Site.WithDbAsync(db => db.Users.CountAsync()));
-        Assert.Equal(12, await fixture.Site.WithDbAsync(db => db.Proposals.CountAsync()));
+        Assert.Equal(before, await counts());
+        // The demo accounts, the program's speakers and one contact per sponsor; Sam's two, Priya's and Diego's ten, and the program's.
+        Assert.Equal(DemoSeeder.DemoAccounts.Length + DemoSeeder.ProgramSpeakers.Length + DemoSeeder.Sponsors.Length, before.Item1);
+        Assert.Equal(12 + DemoSeeder.ProgramTalks.Length, before.Item2);
     }
 
     [Theory]

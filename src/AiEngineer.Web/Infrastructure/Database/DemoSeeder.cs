@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace AiEngineer.Web.Infrastructure.Database;
 
 /// <summary>The Development demo: the summit, its tracks and rooms, and one account per kind of user.</summary>
-public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvider time, ILogger<DemoSeeder> log,
-    Pages.Admin.Schedule.ScheduleDraft schedule, Tickets.SpeakerTickets speakerTickets)
+public sealed partial class DemoSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvider time, ILogger<DemoSeeder> log,
+    Pages.Admin.Schedule.ScheduleDraft schedule, Tickets.SpeakerTickets speakerTickets, TicketSales sales)
 {
     /// <summary>Development only; printed at startup and in the README.</summary>
     public const string DemoPassword = "Summit-Demo-2026!";
@@ -91,6 +91,9 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
         ["Opening keynote: the state of AI engineering"] = "开幕主题演讲：AI 工程的现状",
         ["Coffee and the expo"] = "茶歇与展区",
         ["Lunch"] = "午餐",
+        ["Welcome reception"] = "欢迎酒会",
+        ["The summit party"] = "峰会晚会",
+        ["Doors open and breakfast"] = "开门入场与早餐",
         // The conference
         ["The conference for software engineers building products on foundation models, in San Francisco and online."] = "面向基于基础模型构建产品的软件工程师的大会，在旧金山现场与线上同步举行。",
         [DefaultGuidance] = """
@@ -156,26 +159,22 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
             await db.SaveChangesAsync(ct);
         }
 
+        // One batch, one password hash (see DemoUser): UserManager.CreateAsync would hash the same password once per account.
+        var roles = new List<(AppUser User, string Role)>();
         foreach (var (email, name, role) in DemoAccounts)
         {
             if (await users.FindByEmailAsync(email) is not null) continue;
-            var user = new AppUser
-            {
-                UserName = email,
-                Email = email,
-                EmailConfirmed = true,
-                DisplayName = name,
-                CreatedAt = time.GetUtcNow().UtcDateTime,
-            };
-            var result = await users.CreateAsync(user, DemoPassword);
-            if (!result.Succeeded)
-                throw new InvalidOperationException("Could not create demo account " + email + ": " + string.Join("; ", result.Errors.Select(e => e.Description)));
-            if (role is not null) await users.AddToRoleAsync(user, role);
+            var user = DemoUser(email, name, time.GetUtcNow().UtcDateTime);
+            if (role is not null) roles.Add((user, role));
         }
+        await db.SaveChangesAsync(ct);
+        foreach (var (user, role) in roles) await users.AddToRoleAsync(user, role);
 
         await SeedCallForPapersAsync(ct);
         await SeedReviewAsync(ct);
         await SeedScheduleAsync(ct);
+        await SeedSponsorsAsync(ct);
+        await SeedSalesAsync(ct);
 
         log.LogWarning("Demo accounts (Development only): {Accounts}, password {DemoPassword}",
             string.Join(", ", DemoAccounts.Select(a => a.Email)), DemoPassword);
@@ -279,7 +278,8 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
         {
             var user = await users.FindByEmailAsync(email);
             if (user is null) continue;
-            db.SpeakerProfiles.Add(new SpeakerProfile { UserId = user.Id, DisplayName = name, Company = company, Headline = "Engineer at " + company, UpdatedAt = now });
+            db.SpeakerProfiles.Add(new SpeakerProfile { UserId = user.Id, DisplayName = name, Company = company, Headline = "Engineer at " + company, UpdatedAt = now,
+                Bio = $"{name.Split(' ')[0]} builds LLM features at **{company}** and writes about what survives contact with production." });
             foreach (var (title, track, abstractText) in talks)
             {
                 var p = Proposal.StartDraft(conference.Id, user.Id, Guid.NewGuid(), new ProposalContent(title,
@@ -291,76 +291,6 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
         }
         await db.SaveChangesAsync(ct);
         log.LogInformation("Seeded demo proposals for review");
-    }
-
-    /// <summary>
-    /// A published program to look at: seven of the demo proposals accepted and confirmed (through the same rules and
-    /// the same speaker-ticket step as the site), day one laid out with breaks, and slots on day two left free.
-    /// </summary>
-    private async Task SeedScheduleAsync(CancellationToken ct)
-    {
-        if (await db.TimeSlots.AnyAsync(ct)) return;
-        var conference = await db.Conferences.AsNoTracking().Include(c => c.Rooms).Include(c => c.Tracks).OrderBy(c => c.Id).FirstOrDefaultAsync(ct);
-        var organizer = await users.FindByEmailAsync("organizer@example.com");
-        var review = await db.ReviewSettings.AsNoTracking().FirstOrDefaultAsync(ct);
-        if (conference is null || organizer is null) return;
-        var now = time.GetUtcNow().UtcDateTime;
-
-        string[] program =
-        [
-            "Regression evals for LLM features in CI", "Agents that recover from tool errors",
-            "Retrieval that survives production", "Memory for long-running agents",
-            "Designing for uncertainty: AI UX patterns", "Multi-agent orchestration in practice",
-            "Latency budgets for voice agents",
-        ];
-        var proposals = await db.Proposals.Include(p => p.Speakers).Include(p => p.StateChanges)
-            .Where(p => program.Contains(p.Title) && p.State == ProposalState.Submitted).ToListAsync(ct);
-        if (proposals.Count != program.Length) return;
-        foreach (var p in proposals)
-        {
-            p.Decide(ProposalState.Accepted, organizer.Id, now);
-            p.Answer(true, p.Speakers[0].UserId, now, review?.ConfirmBy);
-        }
-        await db.SaveChangesAsync(ct);
-        foreach (var p in proposals) await speakerTickets.IssueAsync(p.Id, p.Speakers[0].UserId, ct);
-
-        var day1 = conference.StartDate;
-        var day2 = conference.StartDate.AddDays(1);
-        TimeSlot Slot(DateOnly day, int h, int m, int minutes)
-        {
-            var start = conference.ToUtc(day, new TimeOnly(h, m));
-            var slot = new TimeSlot { ConferenceEventId = conference.Id, StartsAt = start, EndsAt = start.AddMinutes(minutes) };
-            db.TimeSlots.Add(slot);
-            return slot;
-        }
-        var slots = new[]
-        {
-            Slot(day1, 8, 0, 60), Slot(day1, 9, 0, 30), Slot(day1, 9, 40, 30), Slot(day1, 10, 20, 30), Slot(day1, 10, 50, 30),
-            Slot(day1, 11, 20, 30), Slot(day1, 12, 0, 60), Slot(day1, 13, 0, 30), Slot(day1, 13, 40, 30),
-        };
-        foreach (var (h, m) in new[] { (9, 30), (10, 10), (10, 50), (11, 30) }) Slot(day2, h, m, 30);
-        var main = conference.Rooms.OrderBy(r => r.SortOrder).First();
-        var roomB = conference.Rooms.OrderBy(r => r.SortOrder).Skip(1).First();
-        void Item(TimeSlot slot, ScheduleItemKind kind, string title, Room? room = null) => db.ScheduleItems.Add(Translate(new ScheduleItem
-            { ConferenceEventId = conference.Id, Slot = slot, RoomId = room?.Id, Kind = kind, Title = title, UpdatedAt = now }));
-        void Talk(TimeSlot slot, string title, Room room) => db.ScheduleItems.Add(new ScheduleItem
-            { ConferenceEventId = conference.Id, Slot = slot, RoomId = room.Id, Kind = ScheduleItemKind.Session, ProposalId = proposals.First(p => p.Title == title).Id, UpdatedAt = now });
-        Item(slots[0], ScheduleItemKind.Registration, "Registration and breakfast");
-        Item(slots[1], ScheduleItemKind.Keynote, "Opening keynote: the state of AI engineering", main);
-        Talk(slots[2], program[0], main);
-        Talk(slots[2], program[1], roomB);
-        Talk(slots[3], program[2], main);
-        Talk(slots[3], program[3], roomB);
-        Item(slots[4], ScheduleItemKind.Break, "Coffee and the expo");
-        Talk(slots[5], program[4], main);
-        Talk(slots[5], program[5], roomB);
-        Item(slots[6], ScheduleItemKind.Lunch, "Lunch");
-        Talk(slots[7], program[6], main);
-        await db.SaveChangesAsync(ct);
-
-        var fresh = await db.Conferences.AsNoTracking().Include(c => c.Rooms.OrderBy(r => r.SortOrder)).Include(c => c.Tracks).FirstAsync(c => c.Id == conference.Id, ct);
-        await schedule.PublishAsync(fresh, organizer.Id, "The first program.", now, ct);
-        log.LogInformation("Seeded and published the demo schedule");
     }
 
     public static CallForPapers BuildCallForPapers(int conferenceId, DateTime now)

@@ -86,7 +86,8 @@ public static class PublicPageCache
         builder.Services.AddSingleton<EvictionInterceptor>();
         builder.Services.AddOutputCache(o =>
         {
-            o.AddPolicy(Policies.Home, b => Public(b, DefaultBucket).Tag(Tags.Conference, Tags.Sponsors));
+            // The home page features speakers of the published program, with their photos, and the sponsor wall.
+            o.AddPolicy(Policies.Home, b => Public(b, DefaultBucket).Tag(Tags.Conference, Tags.Program, Tags.Speakers, Tags.Sponsors));
             o.AddPolicy(Policies.Schedule, b => Public(b, DefaultBucket).Tag(Tags.Conference, Tags.Program));
             o.AddPolicy(Policies.Speakers, b => Public(b, DefaultBucket).Tag(Tags.Conference, Tags.Program, Tags.Speakers));
             o.AddPolicy(Policies.Sponsors, b => Public(b, DefaultBucket).Tag(Tags.Conference, Tags.Sponsors));
