@@ -25,7 +25,7 @@ public class ReviewJourneyTests(BrowserFixture fixture) : BrowserTest, IClassFix
     {
         var reviewer = await SignInAsync("reviewer@example.com", "/review");
         await BrowserFixture.AssertAccessibleAsync(reviewer);
-        await reviewer.GetByRole(AriaRole.Link, new() { Name = Title }).First.ClickAsync();
+        await reviewer.GetByRole(AriaRole.Link, new() { Name = Title, Exact = true }).First.ClickAsync();
         foreach (var criterion in new[] { "Relevance to AI engineers", "Originality", "Clarity" })
             await reviewer.GetByRole(AriaRole.Group, new() { Name = criterion }).GetByLabel("4", new() { Exact = true }).CheckAsync();
         await reviewer.GetByLabel("Private comment").FillAsync("Strong, practical talk.");
@@ -53,7 +53,7 @@ public class ReviewJourneyTests(BrowserFixture fixture) : BrowserTest, IClassFix
         await fixture.Smtp.WaitForAsync("speaker@example.com", m => m.Subject!.Contains("accepted"));
 
         var speaker = await SignInAsync("speaker@example.com", "/my/submissions");
-        await speaker.GetByRole(AriaRole.Link, new() { Name = Title }).First.ClickAsync();
+        await speaker.GetByRole(AriaRole.Link, new() { Name = Title, Exact = true }).First.ClickAsync();
         Assert.DoesNotContain("Strong, practical talk.", await speaker.ContentAsync());
         await BrowserFixture.AssertAccessibleAsync(speaker);
         await speaker.GetByRole(AriaRole.Button, new() { Name = "Confirm I will speak" }).ClickAsync();
@@ -79,10 +79,10 @@ public class ReviewJourneyTests(BrowserFixture fixture) : BrowserTest, IClassFix
         // Anyone sees it on /schedule, with its page, its speaker and an accessible layout, wide and on a phone.
         var visitor = await fixture.NewPageAsync();
         await visitor.GotoAsync("/schedule?day=" + day2Query);
-        await visitor.GetByRole(AriaRole.Link, new() { Name = Title }).First.WaitForAsync();
+        await visitor.GetByRole(AriaRole.Link, new() { Name = Title, Exact = true }).First.WaitForAsync();
         await BrowserFixture.AssertAccessibleAsync(visitor);
         await BrowserFixture.ScreenshotAsync(visitor, "schedule-wide");
-        await visitor.GetByRole(AriaRole.Link, new() { Name = Title }).First.ClickAsync();
+        await visitor.GetByRole(AriaRole.Link, new() { Name = Title, Exact = true }).First.ClickAsync();
         Assert.Contains("Room C", await visitor.ContentAsync());
         await BrowserFixture.AssertAccessibleAsync(visitor);
         await BrowserFixture.ScreenshotAsync(visitor, "talk");

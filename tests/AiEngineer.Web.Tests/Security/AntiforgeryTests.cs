@@ -14,8 +14,12 @@ namespace AiEngineer.Web.Tests.Security;
 /// </summary>
 public class AntiforgeryTests(SiteFixture fixture) : IClassFixture<SiteFixture>
 {
-    /// <summary>Endpoints that are not pages and take a POST on purpose: Stripe signs its webhook instead.</summary>
-    private static readonly string[] NonPagePosts = ["/stripe/webhook"];
+    /// <summary>
+    /// Endpoints that are not pages and take a POST on purpose: Stripe signs its webhook instead; the live hub's
+    /// negotiation and long-polling transport are SignalR's own, and the hub changes nothing (browsers only join and
+    /// leave topics of pages they may already read; questions and votes are antiforgery-checked page posts).
+    /// </summary>
+    private static readonly string[] NonPagePosts = ["/hubs/live", "/hubs/live/negotiate", "/stripe/webhook"];
 
     private async Task<IReadOnlyList<PageDiscovery.Target>> DiscoverAsync() =>
         (await PageDiscovery.DiscoverAsync(fixture.Site.Services)).Where(t => t.Method == "POST").ToList();
