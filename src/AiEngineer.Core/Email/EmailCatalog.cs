@@ -37,6 +37,10 @@ public static class EmailCatalog
         "<div style=\"border:1px solid #e6e6f0;border-radius:12px;padding:16px;margin:16px 0\"><p style=\"margin:0 0 4px\"><strong>Grace Hopper</strong> — In-person</p>" +
         "<p style=\"margin:0 0 8px;font-family:monospace;font-size:16px\">Ticket code: T-8F3K2Q</p><p>(QR code)</p></div>";
 
+    private const string SampleAgendaChanges =
+        "<ul style=\"padding-left:20px\"><li style=\"margin:0 0 8px\"><a href=\"https://summit.example/talks/evals-that-catch-regressions\"><strong>Evals that catch regressions before your users do</strong></a><br>" +
+        "Now Thu Dec 10, 2:00–2:25 PM in Main Stage <span style=\"color:#666\">(was Wed Dec 9, 11:00–11:25 AM in Room 2)</span></li></ul>";
+
     public static readonly IReadOnlyList<EmailKind> All =
     [
         new("account.confirm-email", "Accounts", "Confirm email address", "Someone signs up, asks for the confirmation again, or changes their email.",
@@ -92,6 +96,12 @@ public static class EmailCatalog
             "Your session is off the schedule: {title}",
             "Hi {speaker_name},\n\n**{title}** is no longer on the published schedule. The organizers will be in touch.\n\n[Your submissions]({session_link})",
             [SpeakerName, SessionTitle, When, Room, SessionLink, ConferenceName]),
+        new("agenda.changed", "Schedule", "Starred sessions changed", "A published schedule moves or removes sessions that someone starred: one email per person and publish, listing all of theirs.",
+            "Your agenda has changed",
+            "Hi {name},\n\nThe new schedule changes sessions you starred:\n\n{changes}\n\n[See your agenda]({agenda_link})\n\nYou get this email because you starred these sessions on the schedule.",
+            [new("name", "The attendee's name (their email address when they have none)", "Grace Hopper"),
+             new("changes", "A list of the starred sessions that moved (with the new and old time and room) or left the program", SampleAgendaChanges, Block),
+             new("agenda_link", "The attendee's agenda", "https://summit.example/my/agenda", Link), ConferenceName]),
 
         new("tickets.confirmation", "Tickets", "Order confirmation with tickets", "An order is paid (card, invoice, free or complimentary).",
             "Your tickets: order {order_code}",

@@ -162,8 +162,12 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, Schedule
             if (outcome.Version is { } v)
             {
                 Message = outcome.EmailCount == 1
-                    ? T["Published version {0}. 1 email to speakers whose sessions changed are on their way.", v.Number]
+                    ? T["Published version {0}. 1 email to a speaker whose session changed is on its way.", v.Number]
                     : T["Published version {0}. {1} emails to speakers whose sessions changed are on their way.", v.Number, outcome.EmailCount];
+                if (outcome.StarrerCount > 0)
+                    Message += " " + (outcome.StarrerCount == 1
+                        ? T["1 person who starred a moved or removed session is told by email."]
+                        : T["{0} people who starred moved or removed sessions are told by email.", outcome.StarrerCount]);
                 return RedirectToPage(new { day });
             }
             ModelState.AddModelError("", outcome.Problem!);

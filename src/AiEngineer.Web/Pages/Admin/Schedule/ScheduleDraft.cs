@@ -20,7 +20,9 @@ public sealed class ScheduleDraft(AppDbContext db, ProgramStore published, IOpti
 {
     public sealed record Draft(IReadOnlyList<ProgramEntry> Entries, IReadOnlyList<SpeakerInfo> Speakers, IReadOnlyList<ScheduleWarning> Warnings);
 
-    public sealed record PublishOutcome(ScheduleVersion? Version, string? Problem, int EmailCount = 0);
+    /// <param name="EmailCount">Emails to speakers whose sessions were added, moved or removed.</param>
+    /// <param name="StarrerCount">People told that sessions they starred moved or left the program (one email each).</param>
+    public sealed record PublishOutcome(ScheduleVersion? Version, string? Problem, int EmailCount = 0, int StarrerCount = 0);
 
     public async Task<Draft> LoadAsync(ConferenceEvent conference, CancellationToken ct)
     {
@@ -106,6 +108,9 @@ public sealed class ScheduleDraft(AppDbContext db, ProgramStore published, IOpti
         };
         db.ScheduleVersions.Add(version);
         var emails = await QueueSpeakerEmailsAsync(conference, changes, program, previous, now, ct);
+        // In the same transaction as the version: a publish that fails (someone else published first) sends nothing,
+        // and each publish tells each person once.
+        var starrers = await QueueStarrerEmailsAsync(conference, changes, program, previous, now, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -116,7 +121,7 @@ public sealed class ScheduleDraft(AppDbContext db, ProgramStore published, IOpti
             db.ChangeTracker.Clear();
             return new(null, T["Someone else published the schedule a moment ago. Review the changes again and publish."]);
         }
-        return new(version, null, emails);
+        return new(version, null, emails, starrers);
     }
 
     private async Task<int> QueueSpeakerEmailsAsync(ConferenceEvent conference, IReadOnlyList<ScheduleChange> changes,
@@ -153,4 +158,57 @@ public sealed class ScheduleDraft(AppDbContext db, ProgramStore published, IOpti
         }
         return count;
     }
+
+    /// <summary>
+    /// One email to each person (with a confirmed address) who starred sessions this version moves or takes off the
+    /// program, listing all of theirs, in their account's language.
+    /// </summary>
+    private async Task<int> QueueStarrerEmailsAsync(ConferenceEvent conference, IReadOnlyList<ScheduleChange> changes,
+        PublishedProgram program, PublishedProgram? previous, DateTime now, CancellationToken ct)
+    {
+        if (previous is null) return 0;
+        var affected = changes.Where(c => c.ProposalId is not null && c.Kind is ScheduleChangeKind.Moved or ScheduleChangeKind.Removed)
+            .ToDictionary(c => c.ProposalId!.Value);
+        if (affected.Count == 0) return 0;
+        var ids = affected.Keys.ToList();
+        var stars = await db.SessionStars.AsNoTracking().Where(s => ids.Contains(s.ProposalId))
+            .Select(s => new { s.UserId, s.ProposalId }).ToListAsync(ct);
+        var userIds = stars.Select(s => s.UserId).Distinct().ToList();
+        var people = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id) && u.Email != null && u.EmailConfirmed)
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.Language }).ToListAsync(ct);
+        var site = siteOptions.CurrentValue;
+        foreach (var p in people)
+        {
+            var theirs = stars.Where(s => s.UserId == p.Id).Select(s => affected[s.ProposalId].Key).ToHashSet();
+            var before = previous.Sessions.Where(s => theirs.Contains(s.Key)).OrderBy(s => s.StartsAt).ThenBy(s => s.RoomName).ToList();
+            using var language = templates.In(p.Language);
+            var list = new System.Text.StringBuilder("<ul style=\"padding-left:20px\">");
+            foreach (var old in before)
+            {
+                var title = WebUtility.HtmlEncode(old.Title);
+                list.Append("<li style=\"margin:0 0 8px\">");
+                if (program.Sessions.FirstOrDefault(s => s.Key == old.Key) is { } moved)
+                {
+                    list.Append(moved.Slug is { } slug ? $"<a href=\"{WebUtility.HtmlEncode(site.Link($"/talks/{slug}"))}\"><strong>{title}</strong></a>" : $"<strong>{title}</strong>");
+                    list.Append("<br>").Append(WebUtility.HtmlEncode(EmailText.Get("Now {0} in {1}", When(conference, moved), moved.RoomName)));
+                    list.Append(" <span style=\"color:#666\">").Append(WebUtility.HtmlEncode(EmailText.Get("(was {0} in {1})", When(conference, old), old.RoomName))).Append("</span>");
+                }
+                else
+                {
+                    list.Append($"<strong>{title}</strong><br>").Append(WebUtility.HtmlEncode(EmailText.Get("No longer on the program (it was {0} in {1}).", When(conference, old), old.RoomName)));
+                }
+                list.Append("</li>");
+            }
+            list.Append("</ul><p style=\"color:#666\">").Append(WebUtility.HtmlEncode(EmailText.Get("Times are in the event's time zone, {0}.", conference.TimeZoneId))).Append("</p>");
+            db.OutboundEmails.Add(templates.Compose("agenda.changed", p.Email!, p.DisplayName, new Dictionary<string, string>
+            {
+                ["name"] = p.DisplayName ?? p.Email!, ["changes"] = list.ToString(), ["agenda_link"] = site.Link("/my/agenda"),
+            }, now));
+        }
+        return people.Count;
+    }
+
+    /// <summary>A session's day and times in the event's zone, in the current (the recipient's) language.</summary>
+    private static string When(ConferenceEvent conference, PublishedSession s) =>
+        EmailText.Get("{0:ddd MMM d, h:mm tt}–{1:h:mm tt}", conference.ToLocal(s.StartsAt), conference.ToLocal(s.EndsAt));
 }
