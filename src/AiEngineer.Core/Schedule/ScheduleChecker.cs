@@ -29,6 +29,7 @@ public enum ScheduleWarningKind
     RoomDoubleBooked,
     OutsideAvailability,
     NotConfirmed,
+    RoomTooSmall,
 }
 
 public sealed record ScheduleWarning(ScheduleWarningKind Kind, Problem Message, IReadOnlyList<int> ItemIds);
@@ -37,13 +38,17 @@ public sealed record ScheduleWarning(ScheduleWarningKind Kind, Problem Message, 
 /// The problems an organizer should see before publishing. They warn and do not block: an organizer may know that a
 /// speaker will run from one room to the next. Sessions that are no longer confirmed are the exception: they are left
 /// out of the published version. <paramref name="local"/> turns an instant into the event's local time, for the messages.
+/// <paramref name="stars"/> (people who starred each proposal) and <paramref name="seats"/> (each room's capacity; 0 is
+/// unknown) warn when a session is starred by more people than its room seats.
 /// </summary>
 public static class ScheduleChecker
 {
     public static IReadOnlyList<ScheduleWarning> Check(
         IReadOnlyList<DraftEntry> entries,
         IReadOnlyDictionary<string, IReadOnlyList<(DateTime Start, DateTime End)>> availability,
-        Func<DateTime, DateTime> local)
+        Func<DateTime, DateTime> local,
+        IReadOnlyDictionary<int, int>? stars = null,
+        IReadOnlyDictionary<int, int>? seats = null)
     {
         var warnings = new List<ScheduleWarning>();
         var ordered = entries.OrderBy(e => e.StartsAt).ThenBy(e => e.ItemId).ToList();
@@ -77,6 +82,10 @@ public static class ScheduleChecker
             if (e.ProposalId is not null && !e.Confirmed)
                 warnings.Add(new(ScheduleWarningKind.NotConfirmed,
                     $"“{e.Title}” is no longer confirmed by its speaker; it is left out when you publish.", [e.ItemId]));
+            if (e is { ProposalId: { } pid, RoomId: { } rid } && stars?.GetValueOrDefault(pid) is > 0 and var n
+                && seats?.GetValueOrDefault(rid) is > 0 and var cap && n > cap)
+                warnings.Add(new(ScheduleWarningKind.RoomTooSmall,
+                    $"“{e.Title}” is starred by {n} people, more than the {cap} seats in {e.RoomName}.", [e.ItemId]));
             foreach (var s in e.SpeakerList)
             {
                 if (!availability.TryGetValue(s.UserId, out var ranges) || ranges.Count == 0) continue;

@@ -23,6 +23,19 @@ public class ScheduleCheckerTests
     }
 
     [Fact]
+    public void A_session_starred_by_more_people_than_its_room_seats_is_warned()
+    {
+        // Talk 1 (proposal 101) in room 1 with 40 seats; talk 2 (proposal 102) in room 2, whose capacity is unknown (0).
+        var entries = new[] { Talk(1, 1, Nine, 30, Priya), Talk(2, 2, Nine, 30, Diego) };
+        var seats = new Dictionary<int, int> { [1] = 40, [2] = 0 };
+        Assert.Empty(ScheduleChecker.Check(entries, NoAvailability, t => t, new Dictionary<int, int> { [101] = 40, [102] = 500 }, seats));
+        var w = Assert.Single(ScheduleChecker.Check(entries, NoAvailability, t => t, new Dictionary<int, int> { [101] = 41 }, seats));
+        Assert.Equal(ScheduleWarningKind.RoomTooSmall, w.Kind);
+        Assert.Equal("“Talk 1” is starred by 41 people, more than the 40 seats in Room 1.", w.Message.English);
+        Assert.Equal([1], w.ItemIds);
+    }
+
+    [Fact]
     public void A_speaker_in_two_rooms_at_once_is_warned()
     {
         var warnings = Check([Talk(1, 1, Nine, 30, Priya), Talk(2, 2, Nine.AddMinutes(15), 30, Priya)]);

@@ -127,7 +127,7 @@ public partial class CoreMessageTests
         var warnings = ScheduleChecker.Check(
             [Talk(1, 1, Now, 30, priya), Talk(2, 2, Now, 30, priya), Talk(3, 2, Now, 20, diego, confirmed: false)],
             new Dictionary<string, IReadOnlyList<(DateTime, DateTime)>> { ["u-diego"] = [(Now.AddDays(1), Now.AddDays(1).AddHours(2))] },
-            t => t.AddHours(-7));
+            t => t.AddHours(-7), new Dictionary<int, int> { [101] = 120 }, new Dictionary<int, int> { [1] = 80 });
         Assert.Equal(Enum.GetValues<ScheduleWarningKind>().ToHashSet(), warnings.Select(w => w.Kind).ToHashSet()); // every kind, once at least
         return warnings;
     }

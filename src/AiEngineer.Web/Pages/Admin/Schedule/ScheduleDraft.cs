@@ -18,7 +18,9 @@ namespace AiEngineer.Web.Pages.Admin.Schedule;
 public sealed class ScheduleDraft(AppDbContext db, ProgramStore published, IOptionsMonitor<SiteOptions> siteOptions, TimeProvider time, EmailTemplates templates,
     Microsoft.Extensions.Localization.IStringLocalizer<AdminText> T)
 {
-    public sealed record Draft(IReadOnlyList<ProgramEntry> Entries, IReadOnlyList<SpeakerInfo> Speakers, IReadOnlyList<ScheduleWarning> Warnings);
+    /// <param name="Stars">How many people starred each placed proposal (by proposal id), to size rooms.</param>
+    public sealed record Draft(IReadOnlyList<ProgramEntry> Entries, IReadOnlyList<SpeakerInfo> Speakers, IReadOnlyList<ScheduleWarning> Warnings,
+        IReadOnlyDictionary<int, int> Stars);
 
     /// <param name="EmailCount">Emails to speakers whose sessions were added, moved or removed.</param>
     /// <param name="StarrerCount">People told that sessions they starred moved or left the program (one email each).</param>
@@ -59,8 +61,11 @@ public sealed class ScheduleDraft(AppDbContext db, ProgramStore published, IOpti
         var availability = (await db.SpeakerAvailabilities.AsNoTracking().Where(a => speakerIds.Contains(a.UserId)).ToListAsync(ct))
             .GroupBy(a => a.UserId)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<(DateTime, DateTime)>)g.Select(a => (a.StartsAt, a.EndsAt)).ToList());
-        var warnings = ScheduleChecker.Check(entries.Select(e => e.Entry).ToList(), availability, conference.ToLocal);
-        return new Draft(entries, speakers, warnings);
+        var stars = await db.SessionStars.AsNoTracking().Where(s => proposalIds.Contains(s.ProposalId))
+            .GroupBy(s => s.ProposalId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var seats = conference.Rooms.ToDictionary(r => r.Id, r => r.Capacity);
+        var warnings = ScheduleChecker.Check(entries.Select(e => e.Entry).ToList(), availability, conference.ToLocal, stars, seats);
+        return new Draft(entries, speakers, warnings, stars);
     }
 
     /// <summary>Speakers as the program names them: the speaker profile's name, else the account's.</summary>
