@@ -1,6 +1,7 @@
 using AiEngineer.Web.Tests.Infrastructure;
 using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace AiEngineer.BrowserTests.Infrastructure;
@@ -61,11 +62,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     public Task<Core.Conference.ConferenceEvent> ConferenceAsync() =>
         Site.WithDbAsync(db => db.Conferences.AsNoTracking().SingleAsync());
 
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    /// <param name="baseAddress">The instance to open (<see cref="SecondInstanceAsync"/>); the fixture's site by default.</param>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, Uri? baseAddress = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseAddress.ToString(),
+            BaseURL = (baseAddress ?? BaseAddress).ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         // Generous limits: on a loaded 2-core CI machine a page plus an axe run can take well over the default 30 s.
@@ -80,6 +82,30 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
+    private SiteFactory? _second;
+
+    /// <summary>
+    /// A second instance of the app on the same database, as a second replica would be, on a port of its own; stopped
+    /// with the fixture. On PostgreSQL this waits until both instances LISTEN for live messages.
+    /// </summary>
+    public async Task<Uri> SecondInstanceAsync()
+    {
+        if (_second is null)
+        {
+            _second = new SiteFactory(_database, Smtp, "Development");
+            foreach (var (key, value) in Stripe.Settings()) _second.Settings[key] = value;
+            _second.Settings["Site:PublicUrl"] = Site.Settings["Site:PublicUrl"]; // one public address, as behind a proxy
+            _second.StartKestrel(FreePort());
+            if (_database.Provider == "Postgres")
+                foreach (var site in new[] { Site, _second })
+                    await site.Services.GetRequiredService<Web.Infrastructure.Live.PostgresLiveListener>().Listening.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        return _second.KestrelAddress!;
+    }
+
+    /// <summary>Whether instances share live messages (PostgreSQL LISTEN/NOTIFY); on SQLite each instance has its own.</summary>
+    public bool SharesLiveMessages => _database.Provider == "Postgres";
+
     private static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
@@ -91,6 +117,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (Browser is not null) await Browser.CloseAsync();
         _playwright?.Dispose();
+        if (_second is not null) await _second.DisposeAsync();
         await Site.DisposeAsync();
         await Smtp.DisposeAsync();
         await Stripe.DisposeAsync();
