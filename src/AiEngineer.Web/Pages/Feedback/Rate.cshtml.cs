@@ -30,6 +30,8 @@ public class RateModel(AppDbContext db, ConferenceContext conferences, ProgramSt
 
     public ConferenceEvent Conference { get; private set; } = null!;
     public PublishedSession Session { get; private set; } = null!;
+    /// <summary>The session's speakers' names, as the program shows them.</summary>
+    public string Speakers { get; private set; } = "";
     public TicketHolders.Holder? Holder { get; private set; }
     public FeedbackWindow Window { get; private set; }
     public DateTime Now { get; private set; }
@@ -57,6 +59,7 @@ public class RateModel(AppDbContext db, ConferenceContext conferences, ProgramSt
         if (c is null || await store.GetAsync(c, ct) is not { } program || program.Session(slug) is not { ProposalId: { } proposalId } session) return false;
         (Conference, Session, Now) = (c, session, time.GetUtcNow().UtcDateTime);
         Window = FeedbackWindow.For(c, session.EndsAt);
+        Speakers = string.Join(", ", session.SpeakerUserIds.Select(program.SpeakerById).OfType<PublishedSpeaker>().Select(p => p.Name));
         var me = User.FindFirstValue(ClaimTypes.NameIdentifier);
         IsSpeaker = me is not null && session.SpeakerUserIds.Contains(me);
         Holder = await holders.FindAsync(ticket, User, ct);
