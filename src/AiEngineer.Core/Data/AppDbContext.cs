@@ -59,6 +59,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Schedule.ScheduleVersion> ScheduleVersions => Set<Schedule.ScheduleVersion>();
     public DbSet<Agenda.SessionStar> SessionStars => Set<Agenda.SessionStar>();
     public DbSet<Agenda.AgendaFeed> AgendaFeeds => Set<Agenda.AgendaFeed>();
+    public DbSet<Feedback.SessionFeedback> SessionFeedback => Set<Feedback.SessionFeedback>();
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

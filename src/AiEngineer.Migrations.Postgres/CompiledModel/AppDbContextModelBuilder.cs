@@ -12,7 +12,7 @@ namespace AiEngineer.Migrations.Postgres.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7a8ef215-eca3-4e55-97b7-dcd5d4e5a612"), entityTypeCount: 54)
+            : base(skipDetectChanges: false, modelId: new Guid("0d089a3e-da9e-477e-9e2c-a641847d97fe"), entityTypeCount: 55)
         {
         }
 
@@ -37,6 +37,7 @@ namespace AiEngineer.Migrations.Postgres.CompiledModel
             var broadcast = BroadcastEntityType.Create(this);
             var emailTemplate = EmailTemplateEntityType.Create(this);
             var outboundEmail = OutboundEmailEntityType.Create(this);
+            var sessionFeedback = SessionFeedbackEntityType.Create(this);
             var question = QuestionEntityType.Create(this);
             var questionVote = QuestionVoteEntityType.Create(this);
             var decisionNotification = DecisionNotificationEntityType.Create(this);
@@ -93,6 +94,7 @@ namespace AiEngineer.Migrations.Postgres.CompiledModel
             RoomEntityType.CreateForeignKey1(room, conferenceEvent);
             TrackEntityType.CreateForeignKey1(track, conferenceEvent);
             OutboundEmailEntityType.CreateForeignKey1(outboundEmail, broadcast);
+            SessionFeedbackEntityType.CreateForeignKey1(sessionFeedback, proposal);
             QuestionVoteEntityType.CreateForeignKey1(questionVote, question);
             DecisionNotificationEntityType.CreateForeignKey1(decisionNotification, proposal);
             ProposalReviewEntityType.CreateForeignKey1(proposalReview, proposal);
@@ -153,6 +155,7 @@ namespace AiEngineer.Migrations.Postgres.CompiledModel
             BroadcastEntityType.CreateAnnotations(broadcast);
             EmailTemplateEntityType.CreateAnnotations(emailTemplate);
             OutboundEmailEntityType.CreateAnnotations(outboundEmail);
+            SessionFeedbackEntityType.CreateAnnotations(sessionFeedback);
             QuestionEntityType.CreateAnnotations(question);
             QuestionVoteEntityType.CreateAnnotations(questionVote);
             DecisionNotificationEntityType.CreateAnnotations(decisionNotification);

@@ -995,6 +995,44 @@ namespace AiEngineer.Migrations.Postgres.Migrations
                     b.ToTable("OutboundEmails");
                 });
 
+            modelBuilder.Entity("AiEngineer.Core.Feedback.SessionFeedback", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HolderKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId", "HolderKey")
+                        .IsUnique();
+
+                    b.ToTable("SessionFeedback");
+                });
+
             modelBuilder.Entity("AiEngineer.Core.Qa.Question", b =>
                 {
                     b.Property<long>("Id")
@@ -2636,6 +2674,15 @@ namespace AiEngineer.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Broadcast");
+                });
+
+            modelBuilder.Entity("AiEngineer.Core.Feedback.SessionFeedback", b =>
+                {
+                    b.HasOne("AiEngineer.Core.Cfp.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AiEngineer.Core.Qa.QuestionVote", b =>

@@ -11,7 +11,7 @@ namespace AiEngineer.Migrations.Sqlite.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d9e384ad-3b99-47c9-b1f1-63a17c1a3b71"), entityTypeCount: 54)
+            : base(skipDetectChanges: false, modelId: new Guid("c81209ac-fddb-4ef0-93af-b201bf05f77d"), entityTypeCount: 55)
         {
         }
 
@@ -36,6 +36,7 @@ namespace AiEngineer.Migrations.Sqlite.CompiledModel
             var broadcast = BroadcastEntityType.Create(this);
             var emailTemplate = EmailTemplateEntityType.Create(this);
             var outboundEmail = OutboundEmailEntityType.Create(this);
+            var sessionFeedback = SessionFeedbackEntityType.Create(this);
             var question = QuestionEntityType.Create(this);
             var questionVote = QuestionVoteEntityType.Create(this);
             var decisionNotification = DecisionNotificationEntityType.Create(this);
@@ -92,6 +93,7 @@ namespace AiEngineer.Migrations.Sqlite.CompiledModel
             RoomEntityType.CreateForeignKey1(room, conferenceEvent);
             TrackEntityType.CreateForeignKey1(track, conferenceEvent);
             OutboundEmailEntityType.CreateForeignKey1(outboundEmail, broadcast);
+            SessionFeedbackEntityType.CreateForeignKey1(sessionFeedback, proposal);
             QuestionVoteEntityType.CreateForeignKey1(questionVote, question);
             DecisionNotificationEntityType.CreateForeignKey1(decisionNotification, proposal);
             ProposalReviewEntityType.CreateForeignKey1(proposalReview, proposal);
@@ -152,6 +154,7 @@ namespace AiEngineer.Migrations.Sqlite.CompiledModel
             BroadcastEntityType.CreateAnnotations(broadcast);
             EmailTemplateEntityType.CreateAnnotations(emailTemplate);
             OutboundEmailEntityType.CreateAnnotations(outboundEmail);
+            SessionFeedbackEntityType.CreateAnnotations(sessionFeedback);
             QuestionEntityType.CreateAnnotations(question);
             QuestionVoteEntityType.CreateAnnotations(questionVote);
             DecisionNotificationEntityType.CreateAnnotations(decisionNotification);

@@ -959,6 +959,42 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
                     b.ToTable("OutboundEmails");
                 });
 
+            modelBuilder.Entity("AiEngineer.Core.Feedback.SessionFeedback", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HolderKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId", "HolderKey")
+                        .IsUnique();
+
+                    b.ToTable("SessionFeedback");
+                });
+
             modelBuilder.Entity("AiEngineer.Core.Qa.Question", b =>
                 {
                     b.Property<long>("Id")
@@ -2540,6 +2576,15 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Broadcast");
+                });
+
+            modelBuilder.Entity("AiEngineer.Core.Feedback.SessionFeedback", b =>
+                {
+                    b.HasOne("AiEngineer.Core.Cfp.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AiEngineer.Core.Qa.QuestionVote", b =>

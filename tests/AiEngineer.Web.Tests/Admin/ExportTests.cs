@@ -21,7 +21,7 @@ public class ExportTests(TicketsFixture fixture) : IClassFixture<TicketsFixture>
 
         var hub = await organizer.GetStringAsync("/admin/exports");
         var links = System.Text.RegularExpressions.Regex.Matches(hub, "href=\"(/admin/[^\"]+)\" download").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
-        Assert.Equal(5, links.Count);
+        Assert.Equal(6, links.Count);
         foreach (var link in links)
         {
             var r = await organizer.GetAsync(link);

@@ -24,6 +24,7 @@ public class AuthorizationMatrixTests(SiteFixture fixture) : IClassFixture<SiteF
         ["/Admin/Email/Templates/Edit"] = Access.Organizer,
         ["/Admin/Email/Templates/Index"] = Access.Organizer,
         ["/Admin/Exports/Index"] = Access.Organizer,
+        ["/Admin/Feedback/Index"] = Access.Organizer,
         ["/Admin/Orders/Comp"] = Access.Organizer,
         ["/Admin/Orders/Detail"] = Access.Organizer,
         ["/Admin/Orders/Export"] = Access.Organizer,

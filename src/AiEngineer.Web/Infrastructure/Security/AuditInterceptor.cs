@@ -20,8 +20,9 @@ namespace AiEngineer.Web.Infrastructure.Security;
 /// </summary>
 public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider time) : SaveChangesInterceptor
 {
+    // Session feedback is anonymous: an entry would say which organizer or reviewer wrote which comment.
     private static readonly HashSet<Type> Skipped =
-        [typeof(AuditEntry), typeof(DataProtectionKey), typeof(IdentityUserToken<string>), typeof(IdentityUserLogin<string>)];
+        [typeof(AuditEntry), typeof(DataProtectionKey), typeof(IdentityUserToken<string>), typeof(IdentityUserLogin<string>), typeof(Core.Feedback.SessionFeedback)];
     private static readonly HashSet<string> Secret =
         ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash", "NormalizedEmail", "NormalizedUserName", "Snapshot", "LeaseOwner"];
     private const int ValueMaxLength = 300;

@@ -11,19 +11,23 @@ using Microsoft.EntityFrameworkCore;
 namespace AiEngineer.Web.Pages.Talks;
 
 /// <summary>A published session: when and where, the abstract, its speakers, and "add to calendar".</summary>
-public class ShowModel(AppDbContext db, ConferenceContext conferences, ProgramStore store, Microsoft.Extensions.Options.IOptionsMonitor<SiteOptions> site) : PageModel
+public class ShowModel(AppDbContext db, ConferenceContext conferences, ProgramStore store, Microsoft.Extensions.Options.IOptionsMonitor<SiteOptions> site,
+    TimeProvider time) : PageModel
 {
     public ConferenceEvent Conference { get; private set; } = null!;
     public PublishedProgram Program { get; private set; } = null!;
     public PublishedSession Session { get; private set; } = null!;
     public IReadOnlyList<(PublishedSpeaker Speaker, SpeakerProfile? Profile)> Speakers { get; private set; } = [];
     public My.Agenda.StarView Stars { get; private set; } = null!;
+    /// <summary>The session has ended: its feedback page is linked (the page itself says who may use it, and until when).</summary>
+    public bool HasEnded { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
         var c = await conferences.GetAsync(ct);
         if (c is null || await store.GetAsync(c, ct) is not { } program || program.Session(slug) is not { } session) return NotFound();
         (Conference, Program, Session) = (c, program, session);
+        HasEnded = time.GetUtcNow().UtcDateTime >= session.EndsAt;
         Stars = await My.Agenda.StarView.ForAsync(HttpContext, db, ct);
         var ids = session.SpeakerUserIds.ToList();
         var profiles = await db.SpeakerProfiles.AsNoTracking().Where(p => ids.Contains(p.UserId)).ToDictionaryAsync(p => p.UserId, ct);

@@ -27,6 +27,8 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, ProgramS
     public IReadOnlyList<Entry> Entries { get; private set; } = [];
     public IReadOnlyList<Gone> Removed { get; private set; } = [];
     public StarView Stars { get; private set; } = null!;
+    /// <summary>The site's clock: sessions that have ended link to their feedback.</summary>
+    public DateTime Now { get; private set; }
     public AgendaFeed? Feed { get; private set; }
     /// <summary>The calendar link just made: shown this once, since only its hash is kept.</summary>
     public string? NewFeedUrl { get; private set; }
@@ -47,6 +49,7 @@ public class IndexModel(AppDbContext db, ConferenceContext conferences, ProgramS
             NewFeedUrl = FeedUrl(token);
         Conference = await conferences.GetAsync(ct);
         if (Conference is null) return Page();
+        Now = time.GetUtcNow().UtcDateTime;
         Program = await store.GetAsync(Conference, ct);
         Stars = await StarView.ForAsync(HttpContext, db, ct);
         var stars = await db.SessionStars.AsNoTracking().Where(s => s.UserId == me).ToListAsync(ct);

@@ -7,6 +7,7 @@ using AiEngineer.Core.Data;
 using AiEngineer.Web.Infrastructure.Site;
 using AiEngineer.Web.Infrastructure.Tickets;
 using AiEngineer.Web.Pages.Cfp;
+using AiEngineer.Web.Pages.Feedback;
 using AiEngineer.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,7 +17,7 @@ namespace AiEngineer.Web.Pages.My.Submissions;
 
 /// <summary>One proposal the speaker is on: what was written, who is on it, invitations, withdrawing, its history.</summary>
 public class DetailsModel(AppDbContext db, ConferenceContext conferences, TimeProvider time, SpeakerTickets speakerTickets, EmailTemplates templates, Microsoft.Extensions.Options.IOptionsMonitor<AiEngineer.Web.Infrastructure.Site.SiteOptions> site,
-    Microsoft.Extensions.Localization.IStringLocalizer<MyText> T, Shared.RuleMessages rules) : PageModel
+    Microsoft.Extensions.Localization.IStringLocalizer<MyText> T, Shared.RuleMessages rules, Schedule.ProgramStore store) : PageModel
 {
     public sealed record Person(string UserId, string Name, string? Email, bool Primary);
 
@@ -27,6 +28,10 @@ public class DetailsModel(AppDbContext db, ConferenceContext conferences, TimePr
     public IReadOnlyList<Person> Speakers { get; private set; } = [];
     public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
     public DateTime Now { get; private set; }
+    /// <summary>The session as the published program has it, when this proposal is on it.</summary>
+    public Core.Schedule.PublishedSession? Session { get; private set; }
+    /// <summary>What ticket holders said about the session (anonymous); shown once it is on the program.</summary>
+    public Feedback.SessionFeedbackView? Feedback { get; private set; }
 
     [TempData] public string? Message { get; set; }
     [TempData] public string? Problem { get; set; }
@@ -38,8 +43,17 @@ public class DetailsModel(AppDbContext db, ConferenceContext conferences, TimePr
 
     private string Me => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
-        await LoadAsync(id, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        Session = (await store.GetAsync(Conference, ct))?.Sessions.FirstOrDefault(s => s.ProposalId == id);
+        if (Session is not null)
+        {
+            // Ownership in the query too: only feedback on sessions this speaker is on.
+            Feedback = (await db.FeedbackOnSessionsOf(Me).Where(f => f.ProposalId == id).ViewsAsync(ct)).GetValueOrDefault(id, SessionFeedbackView.Empty);
+        }
+        return Page();
+    }
 
     public Task<IActionResult> OnPostWithdrawAsync(int id, CancellationToken ct) =>
         ChangeAsync(id, () => Proposal.Withdraw(Me, Now), T["Your proposal is withdrawn."], notify: true, ct);
