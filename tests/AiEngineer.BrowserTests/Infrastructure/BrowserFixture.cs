@@ -35,7 +35,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException(
                 $"Chromium was not found at {ChromiumPath}. Install it with `apt-get install -y chromium` " +
                 "(or point AIE_CHROMIUM at a Chromium or Chrome binary). Do not run `playwright install`: it downloads browsers.");
-        _database = await TestDatabase.CreateAsync();
+        _database = await (await DemoTemplateAsync()).CopyAsync();
         Smtp = new SmtpSink();
         Stripe = new FakeStripe();
         Site = new SiteFactory(_database, Smtp, "Development");
@@ -56,6 +56,37 @@ public sealed class BrowserFixture : IAsyncLifetime
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
             ],
         });
+    }
+
+    private static readonly SemaphoreSlim TemplateGate = new(1, 1);
+    private static TestDatabase? _template;
+
+    /// <summary>
+    /// The demo, migrated and seeded once per test run by a Development site of its own (its outbox off, so each class's
+    /// site sends the seed's emails itself, as a freshly seeded site would), then copied for every class: each class
+    /// still gets a clean database of its own, without paying for the migrations and the seed again. Dropped when the
+    /// test process exits.
+    /// </summary>
+    private static async Task<TestDatabase> DemoTemplateAsync()
+    {
+        await TemplateGate.WaitAsync();
+        try
+        {
+            if (_template is not null) return _template;
+            var database = await TestDatabase.CreateAsync();
+            await using (var smtp = new SmtpSink())
+            await using (var site = new SiteFactory(database, smtp, "Development"))
+            {
+                site.Settings["Email:Outbox:Enabled"] = "false";
+                _ = site.Services; // start: migrate and seed
+            }
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => database.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            return _template = database;
+        }
+        finally
+        {
+            TemplateGate.Release();
+        }
     }
 
     /// <summary>The demo conference as seeded for this run (its dates follow the site's clock): tests navigate to its days.</summary>

@@ -50,6 +50,32 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase("Postgres", builder.ConnectionString, name, null);
     }
 
+    /// <summary>
+    /// A new throwaway database holding a copy of this one's schema and data (PostgreSQL: CREATE DATABASE … TEMPLATE;
+    /// SQLite: a copy of the file). Nothing may be connected to this one meanwhile: its pools are cleared first.
+    /// </summary>
+    public async Task<TestDatabase> CopyAsync()
+    {
+        if (_sqlitePath is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools(); // the last connection's close checkpoints the WAL
+            var path = Path.Combine(Path.GetTempPath(), $"aie-test-{Guid.NewGuid():N}.db");
+            foreach (var suffix in new[] { "", "-wal" })
+                if (File.Exists(_sqlitePath + suffix)) File.Copy(_sqlitePath + suffix, path + suffix);
+            return new TestDatabase("Sqlite", $"Data Source={path}", null, path);
+        }
+        if (_postgresName is null) throw new InvalidOperationException("Only a database this class created can be copied.");
+        NpgsqlConnection.ClearAllPools();
+        var name = $"aie_t_{Guid.NewGuid():N}";
+        await using (var admin = new NpgsqlConnection(PostgresAdmin))
+        {
+            await admin.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE \"{_postgresName}\"", admin);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        return new TestDatabase("Postgres", new NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = name }.ConnectionString, name, null);
+    }
+
     /// <summary>A database on a server the caller owns (a <see cref="PrivatePostgres"/>): nothing to create or drop.</summary>
     public static TestDatabase OnServer(string connectionString) => new("Postgres", connectionString, null, null);
 

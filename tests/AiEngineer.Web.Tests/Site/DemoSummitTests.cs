@@ -51,6 +51,27 @@ public partial class DemoSummitTests(DemoSummitTests.Fixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task Ticket_holders_have_starred_sessions_of_the_program_but_never_their_own_or_two_at_once()
+    {
+        var program = await ProgramAsync();
+        var stars = await Site.WithDbAsync(db => db.SessionStars.AsNoTracking().ToListAsync());
+        var holders = await Site.WithDbAsync(db => db.Tickets.Where(t => t.CancelledAt == null && t.Order.Status == OrderStatus.Paid && t.Order.UserId != null)
+            .Select(t => t.Order.UserId!).Distinct().ToListAsync());
+        Assert.True(stars.Count >= 100, $"{stars.Count} stars");
+        Assert.All(stars, s => Assert.Contains(s.UserId, holders));
+        // Most sessions have at least one star, so the counts in the schedule editor are not all zero.
+        var sessions = program.Sessions.Where(s => s.IsSession).ToDictionary(s => s.ProposalId!.Value);
+        Assert.True(stars.Select(s => s.ProposalId).Distinct().Count() >= sessions.Count / 2);
+        foreach (var person in stars.GroupBy(s => s.UserId))
+        {
+            var mine = person.Select(s => sessions[s.ProposalId]).OrderBy(s => s.StartsAt).ToList();
+            Assert.DoesNotContain(mine, s => s.SpeakerUserIds.Contains(person.Key));
+            Assert.False(mine.Zip(mine.Skip(1)).Any(p => p.Second.StartsAt < p.First.EndsAt), $"{person.Key} starred two sessions at once");
+            Assert.All(person, s => Assert.False(s.MovedIn(sessions[s.ProposalId])));
+        }
+    }
+
+    [Fact]
     public async Task Forty_speakers_have_bios_companies_and_generated_portraits()
     {
         var program = await ProgramAsync();

@@ -301,4 +301,41 @@ public sealed partial class DemoSeeder
         }
         log.LogInformation("Seeded {Count} demo ticket orders", placed);
     }
+
+    /// <summary>
+    /// Stars, so the program's star counts are not all zero: every account that holds a valid ticket (the speakers and any
+    /// buyer with an account) stars a few published sessions, never its own and never two at once, chosen by a hash of the
+    /// account and the session so the same demo always draws the same agenda.
+    /// </summary>
+    private async Task SeedStarsAsync(CancellationToken ct)
+    {
+        if (await db.SessionStars.AnyAsync(ct)) return;
+        var snapshot = await db.ScheduleVersions.AsNoTracking().OrderByDescending(v => v.Number).Select(v => v.Snapshot).FirstOrDefaultAsync(ct);
+        if (snapshot is null) return;
+        var sessions = PublishedProgram.FromJson(snapshot).Sessions.Where(s => s.IsSession).OrderBy(s => s.StartsAt).ThenBy(s => s.Key).ToList();
+        var holders = await db.Tickets.AsNoTracking()
+            .Where(t => t.CancelledAt == null && t.Order.Status == OrderStatus.Paid && t.Order.UserId != null)
+            .Select(t => t.Order.UserId!).Distinct().OrderBy(u => u).ToListAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        var count = 0;
+        foreach (var userId in holders)
+        {
+            var mine = new List<PublishedSession>();
+            var want = 3 + Stable(userId) % 4; // three to six
+            foreach (var s in sessions)
+            {
+                if (mine.Count == want) break;
+                if (s.SpeakerUserIds.Contains(userId) || Stable(userId + s.Key) % 5 != 0) continue;
+                if (mine.Any(m => m.StartsAt < s.EndsAt && s.StartsAt < m.EndsAt)) continue;
+                mine.Add(s);
+            }
+            db.SessionStars.AddRange(mine.Select(s => Core.Agenda.SessionStar.On(userId, s, now.AddDays(-Stable(s.Key + userId) % 7))));
+            count += mine.Count;
+        }
+        await db.SaveChangesAsync(ct);
+        log.LogInformation("Seeded {Count} demo stars from {People} ticket holders", count, holders.Count);
+    }
+
+    /// <summary>A hash that, unlike string.GetHashCode, is the same in every process.</summary>
+    private static int Stable(string text) => (int)(text.Aggregate(2166136261u, (h, c) => (h ^ c) * 16777619u) & 0x7fffffff);
 }

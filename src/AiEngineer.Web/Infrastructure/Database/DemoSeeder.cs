@@ -170,11 +170,21 @@ public sealed partial class DemoSeeder(AppDbContext db, UserManager<AppUser> use
         await db.SaveChangesAsync(ct);
         foreach (var (user, role) in roles) await users.AddToRoleAsync(user, role);
 
-        await SeedCallForPapersAsync(ct);
-        await SeedReviewAsync(ct);
-        await SeedScheduleAsync(ct);
-        await SeedSponsorsAsync(ct);
-        await SeedSalesAsync(ct);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var steps = new List<string>();
+        async Task Step(string name, Func<CancellationToken, Task> work)
+        {
+            var at = clock.ElapsedMilliseconds;
+            await work(ct);
+            steps.Add($"{name} {clock.ElapsedMilliseconds - at} ms");
+        }
+        await Step("cfp", SeedCallForPapersAsync);
+        await Step("review", SeedReviewAsync);
+        await Step("schedule", SeedScheduleAsync);
+        await Step("sponsors", SeedSponsorsAsync);
+        await Step("sales", SeedSalesAsync);
+        await Step("stars", SeedStarsAsync);
+        log.LogInformation("Demo seed steps: {Steps}", string.Join(", ", steps));
 
         log.LogWarning("Demo accounts (Development only): {Accounts}, password {DemoPassword}",
             string.Join(", ", DemoAccounts.Select(a => a.Email)), DemoPassword);
