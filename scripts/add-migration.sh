@@ -25,5 +25,9 @@ if [ "$pg_id" != "$lite_id" ]; then
   mv "$dir/$lite_id.cs" "$dir/$pg_id.cs"
   mv "$dir/$lite_id.Designer.cs" "$dir/$pg_id.Designer.cs"
 fi
+# A new SQLite database (the embedded default's first start, the SQLite tests) runs every migration as this one script
+# (built first: the build before `migrations add` lacks the new migration).
+dotnet ef migrations script --project src/AiEngineer.Migrations.Sqlite --startup-project src/AiEngineer.Migrations.Sqlite \
+  -o src/AiEngineer.Migrations.Sqlite/NewDatabase.sql
 rm -f src/AiEngineer.Migrations.Sqlite/design-time.db
 echo "Added $name to both providers. Check with: scripts/check-migrations.sh"

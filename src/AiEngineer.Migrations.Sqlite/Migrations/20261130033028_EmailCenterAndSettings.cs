@@ -108,7 +108,7 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
 
             // The decision templates become the email templates of the kinds review.accepted, review.rejected, review.waitlisted.
             migrationBuilder.Sql("INSERT INTO \"EmailTemplates\" (\"Kind\", \"Subject\", \"Body\", \"UpdatedAt\") " +
-                "SELECT 'review.' || lower(\"Kind\"), \"Subject\", \"Body\", CURRENT_TIMESTAMP FROM \"DecisionTemplates\"");
+                "SELECT 'review.' || lower(\"Kind\"), \"Subject\", \"Body\", CURRENT_TIMESTAMP FROM \"DecisionTemplates\";"); // the semicolon: NewDatabase.sql runs the migrations as one script
 
             migrationBuilder.DropTable(
                 name: "DecisionTemplates");

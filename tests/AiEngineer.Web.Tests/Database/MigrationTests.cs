@@ -1,6 +1,7 @@
 using AiEngineer.Core.Data;
 using AiEngineer.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace AiEngineer.Web.Tests.Database;
 
@@ -48,6 +49,43 @@ public class MigrationTests
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void The_new_database_script_is_the_script_the_sqlite_migrations_make_today()
+    {
+        using var db = new AppDbContext(Sqlite("Data Source=:memory:"));
+        var today = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().GenerateScript();
+        static string Normal(string sql) => sql.Replace("\r\n", "\n").Trim();
+        Assert.True(Normal(today) == Normal(Migrations.Sqlite.NewDatabaseScript.Read()),
+            "NewDatabase.sql is out of date: scripts/add-migration.sh regenerates it (or run `dotnet ef migrations script` as it does)");
+    }
+
+    [Fact]
+    public async Task The_new_database_script_makes_the_schema_and_history_the_sqlite_migrations_make()
+    {
+        var migrated = Path.Combine(Path.GetTempPath(), $"aie-migrate-{Guid.NewGuid():N}.db");
+        var scripted = Path.Combine(Path.GetTempPath(), $"aie-script-{Guid.NewGuid():N}.db");
+        static async Task<List<string>> Schema(AppDbContext db) =>
+            await db.Database.SqlQuery<string>($"SELECT type || ' ' || name || ': ' || coalesce(sql, '') AS \"Value\" FROM sqlite_master WHERE name <> '__EFMigrationsLock' ORDER BY type, name").ToListAsync(); // MigrateAsync's lock table, made on its first run
+        try
+        {
+            await using var a = new AppDbContext(Sqlite($"Data Source={migrated}"));
+            await a.Database.MigrateAsync();
+            await using var b = new AppDbContext(Sqlite($"Data Source={scripted}"));
+            await Web.Infrastructure.Database.DatabaseSetup.RunNewDatabaseScriptAsync(b);
+
+            Assert.Equal(await Schema(a), await Schema(b));
+            Assert.Equal(await a.Database.GetAppliedMigrationsAsync(), await b.Database.GetAppliedMigrationsAsync());
+            Assert.Empty(await b.Database.GetPendingMigrationsAsync());
+            Assert.Equal(await a.Roles.OrderBy(r => r.Name).Select(r => r.Name).ToListAsync(), await b.Roles.OrderBy(r => r.Name).Select(r => r.Name).ToListAsync());
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(migrated);
+            File.Delete(scripted);
         }
     }
 

@@ -72,6 +72,35 @@ public static class DatabaseSetup
         return $"Data Source={Path.Combine(dir, "aiengineer.db")}";
     }
 
+    /// <summary>Whether the SQLite file has no tables yet (opening it made it): a new database, not one with a history of its own.</summary>
+    private static async Task<bool> IsEmptySqliteAsync(AppDbContext db) =>
+        await db.Database.SqlQuery<int>($"SELECT count(*) AS \"Value\" FROM sqlite_master WHERE type = 'table'").SingleAsync() == 0;
+
+    /// <summary>
+    /// A new SQLite database gets every migration from <see cref="Migrations.Sqlite.NewDatabaseScript"/>, the script the
+    /// migrations make (history rows included), in one command: MigrateAsync would spend seconds of a cold start building
+    /// each migration's model and SQL first. Later migrations on that database go through MigrateAsync as usual.
+    /// </summary>
+    public static async Task RunNewDatabaseScriptAsync(AppDbContext db)
+    {
+        var connection = (Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            // sqlite3_exec, as the sqlite3 shell runs a file: every statement in turn, stopping at the first error.
+            var rc = SQLitePCL.raw.sqlite3_exec(connection.Handle, Migrations.Sqlite.NewDatabaseScript.Read(), null, null, out var error);
+            if (rc != SQLitePCL.raw.SQLITE_OK)
+                throw new InvalidOperationException($"The new-database script (NewDatabase.sql) failed: {error}. Regenerate it with scripts/add-migration.sh.");
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        var missing = db.Database.GetMigrations().Except(await db.Database.GetAppliedMigrationsAsync()).ToList();
+        if (missing.Count > 0)
+            throw new InvalidOperationException($"NewDatabase.sql lacks the migrations {string.Join(", ", missing)}. Regenerate it with scripts/add-migration.sh.");
+    }
+
     /// <summary>Applies migrations (when enabled) and seeds the demo (Development only).</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
@@ -87,7 +116,10 @@ public static class DatabaseSetup
         // MigrateAsync also takes the migrations lock and diffs the model against the last snapshot (a few hundred ms).
         if (options.MigrateOnStartup && (!await db.Database.CanConnectAsync() || (await db.Database.GetPendingMigrationsAsync()).Any()))
         {
-            await db.Database.MigrateAsync();
+            if (db.Database.IsSqlite() && await IsEmptySqliteAsync(db))
+                await RunNewDatabaseScriptAsync(db);
+            else
+                await db.Database.MigrateAsync();
             if (db.Database.IsSqlite())
             {
                 // WAL lets readers and the outbox worker run beside a writer.

@@ -69,6 +69,23 @@ public sealed partial class DemoSeeder
     /// as version 1 through <see cref="Pages.Admin.Schedule.ScheduleDraft.PublishAsync"/>. The 9:30 slot leaves Room C
     /// free on every day (the browser tests place a talk there on day two).
     /// </summary>
+    private Task<Content.ProcessedImage[]>? _portraits;
+    private Task<Content.ProcessedImage[]>? _logos;
+
+    /// <summary>
+    /// The program speakers' portraits, drawn in parallel on the thread pool: pure CPU, so <see cref="SeedAsync"/> starts
+    /// it first and the database steps before the schedule run beside it.
+    /// </summary>
+    private static Task<Content.ProcessedImage[]> DrawPortraitsAsync() => Task.Run(() =>
+    {
+        var portraits = new Content.ProcessedImage[ProgramSpeakers.Length];
+        Parallel.For(0, portraits.Length, i => portraits[i] = DemoArt.Portrait(ProgramSpeakers[i].Name, i));
+        return portraits;
+    });
+
+    /// <summary>The sponsors' logos, drawn and sanitized on the thread pool, likewise started first.</summary>
+    private static Task<Content.ProcessedImage[]> DrawLogosAsync() => Task.Run(() => Sponsors.Select((s, i) => DemoArt.Logo(s.Company, i)).ToArray());
+
     private async Task SeedScheduleAsync(CancellationToken ct)
     {
         if (await db.TimeSlots.AnyAsync(ct)) return;
@@ -85,9 +102,8 @@ public sealed partial class DemoSeeder
 
         // The speakers: accounts, profiles and portraits, in one save; the pictures drawn in parallel first.
         var bare = await db.SpeakerProfiles.Where(p => p.PhotoId == null).ToListAsync(ct);
-        var names = ProgramSpeakers.Select(s => s.Name).Concat(bare.Select(p => p.DisplayName)).ToArray();
-        var portraits = new Content.ProcessedImage[names.Length];
-        Parallel.For(0, names.Length, i => portraits[i] = DemoArt.Portrait(names[i], i));
+        var portraits = (await (_portraits ?? DrawPortraitsAsync()))
+            .Concat(bare.Select((p, i) => DemoArt.Portrait(p.DisplayName, ProgramSpeakers.Length + i))).ToArray();
         SpeakerPhoto Photo(string userId, int i) => new()
             { UserId = userId, Content = portraits[i].Content, ContentType = portraits[i].ContentType, Width = portraits[i].Width, Height = portraits[i].Height, CreatedAt = now };
         var speakerIds = new List<string>();
@@ -126,9 +142,14 @@ public sealed partial class DemoSeeder
             p.Answer(true, p.Speakers[0].UserId, now, review?.ConfirmBy);
         }
         await db.SaveChangesAsync(ct);
-        // Once per speaker: a second proposal by the same person finds the ticket already issued.
+        // Once per speaker: a second proposal by the same person finds the ticket already issued. Each in a scope of its
+        // own, as each speaker's confirmation is a request of its own: the seed's context tracks the whole program, and
+        // every save would look through all of it.
         foreach (var p in seeded.Concat(created.Select(c => c.Proposal)).DistinctBy(p => p.Speakers[0].UserId))
-            await speakerTickets.IssueAsync(p.Id, p.Speakers[0].UserId, ct);
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<Tickets.SpeakerTickets>().IssueAsync(p.Id, p.Speakers[0].UserId, ct);
+        }
 
         var rooms = conference.Rooms.OrderBy(r => r.SortOrder).ToList();
         var (main, roomB, roomC, lab) = (rooms[0], rooms[1], rooms[2], rooms[3]);
@@ -206,6 +227,7 @@ public sealed partial class DemoSeeder
         var now = time.GetUtcNow().UtcDateTime;
         var actor = organizer.Email;
         var live = new List<Sponsorship>();
+        var logos = await (_logos ?? DrawLogosAsync());
         for (var i = 0; i < Sponsors.Length; i++)
         {
             var s = Sponsors[i];
@@ -218,7 +240,7 @@ public sealed partial class DemoSeeder
             var email = $"partners@{slug}.example.com";
             var contact = DemoUser(email, s.Company + " partnerships", now.AddDays(-40));
             var applied = now.AddDays(-38 + i * 2);
-            var logo = DemoArt.Logo(s.Company, i);
+            var logo = logos[i];
             var sponsorship = new Sponsorship
             {
                 Slug = slug, TierId = tier.Id, Tier = tier, ContactUserId = contact.Id, CompanyName = s.Company, Website = s.Website,

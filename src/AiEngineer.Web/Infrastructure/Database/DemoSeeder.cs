@@ -11,7 +11,7 @@ namespace AiEngineer.Web.Infrastructure.Database;
 
 /// <summary>The Development demo: the summit, its tracks and rooms, and one account per kind of user.</summary>
 public sealed partial class DemoSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvider time, ILogger<DemoSeeder> log,
-    Pages.Admin.Schedule.ScheduleDraft schedule, Tickets.SpeakerTickets speakerTickets, TicketSales sales)
+    Pages.Admin.Schedule.ScheduleDraft schedule, IServiceScopeFactory scopes, TicketSales sales)
 {
     /// <summary>Development only; printed at startup and in the README.</summary>
     public const string DemoPassword = "Summit-Demo-2026!";
@@ -140,6 +140,9 @@ public sealed partial class DemoSeeder(AppDbContext db, UserManager<AppUser> use
 
     public async Task SeedAsync(CancellationToken ct = default)
     {
+        // A new demo: start on the pictures now, beside the database work.
+        if (!await db.TimeSlots.AnyAsync(ct)) _portraits = DrawPortraitsAsync();
+        if (!await db.Sponsorships.AnyAsync(ct)) _logos = DrawLogosAsync();
         if (!await db.Conferences.AnyAsync(ct))
         {
             db.Conferences.Add(Translate(BuildConference(time.GetUtcNow().UtcDateTime)));
