@@ -38,11 +38,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         _database = await (await DemoTemplateAsync()).CopyAsync();
         Smtp = new SmtpSink();
         Stripe = new FakeStripe();
-        Site = new SiteFactory(_database, Smtp, "Development");
-        foreach (var (key, value) in Stripe.Settings()) Site.Settings[key] = value;
         // Stripe sends the buyer back to links made from Site:PublicUrl, so the port is chosen before the site starts.
         var port = FreePort();
-        Site.Settings["Site:PublicUrl"] = $"http://127.0.0.1:{port}";
+        Site = NewSite($"http://127.0.0.1:{port}");
         BaseAddress = Site.StartKestrel(port);
 
         _playwright = await Playwright.CreateAsync();
@@ -113,6 +111,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>A Development site on this fixture's database, mail sink and fake Stripe, linking to <paramref name="publicUrl"/>.</summary>
+    private SiteFactory NewSite(string publicUrl)
+    {
+        var site = new SiteFactory(_database, Smtp, "Development");
+        foreach (var (key, value) in Stripe.Settings()) site.Settings[key] = value;
+        site.Settings["Site:PublicUrl"] = publicUrl;
+        return site;
+    }
+
     private SiteFactory? _second;
 
     /// <summary>
@@ -123,9 +130,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (_second is null)
         {
-            _second = new SiteFactory(_database, Smtp, "Development");
-            foreach (var (key, value) in Stripe.Settings()) _second.Settings[key] = value;
-            _second.Settings["Site:PublicUrl"] = Site.Settings["Site:PublicUrl"]; // one public address, as behind a proxy
+            _second = NewSite(Site.Settings["Site:PublicUrl"]!); // one public address, as behind a proxy
             _second.StartKestrel(FreePort());
             if (_database.Provider == "Postgres")
                 foreach (var site in new[] { Site, _second })

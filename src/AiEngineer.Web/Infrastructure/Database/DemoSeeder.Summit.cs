@@ -62,13 +62,6 @@ public sealed partial class DemoSeeder
 
     private string? _sharedHash;
 
-    /// <summary>
-    /// The published program: three days in four rooms, two keynotes and two workshops a day, talks in the other rooms,
-    /// breaks, lunch and the evening events. Every session is a proposal accepted and confirmed through the same rules as
-    /// the site, each speaker gets their ticket through <see cref="Tickets.SpeakerTickets"/>, and the schedule is published
-    /// as version 1 through <see cref="Pages.Admin.Schedule.ScheduleDraft.PublishAsync"/>. The 9:30 slot leaves Room C
-    /// free on every day (the browser tests place a talk there on day two).
-    /// </summary>
     private Task<Content.ProcessedImage[]>? _portraits;
     private Task<Content.ProcessedImage[]>? _logos;
 
@@ -86,6 +79,13 @@ public sealed partial class DemoSeeder
     /// <summary>The sponsors' logos, drawn and sanitized on the thread pool, likewise started first.</summary>
     private static Task<Content.ProcessedImage[]> DrawLogosAsync() => Task.Run(() => Sponsors.Select((s, i) => DemoArt.Logo(s.Company, i)).ToArray());
 
+    /// <summary>
+    /// The published program: three days in four rooms, two keynotes and two workshops a day, talks in the other rooms,
+    /// breaks, lunch and the evening events. Every session is a proposal accepted and confirmed through the same rules as
+    /// the site, each speaker gets their ticket through <see cref="Tickets.SpeakerTickets"/>, and the schedule is published
+    /// as version 1 through <see cref="Pages.Admin.Schedule.ScheduleDraft.PublishAsync"/>. The 9:30 slot leaves Room C
+    /// free on every day (the browser tests place a talk there on day two).
+    /// </summary>
     private async Task SeedScheduleAsync(CancellationToken ct)
     {
         if (await db.TimeSlots.AnyAsync(ct)) return;

@@ -176,15 +176,15 @@ public sealed class ScheduleDraft(AppDbContext db, ProgramStore published, IOpti
             .ToDictionary(c => c.ProposalId!.Value);
         if (affected.Count == 0) return 0;
         var ids = affected.Keys.ToList();
-        var stars = await db.SessionStars.AsNoTracking().Where(s => ids.Contains(s.ProposalId))
-            .Select(s => new { s.UserId, s.ProposalId }).ToListAsync(ct);
-        var userIds = stars.Select(s => s.UserId).Distinct().ToList();
+        var stars = (await db.SessionStars.AsNoTracking().Where(s => ids.Contains(s.ProposalId))
+            .Select(s => new { s.UserId, s.ProposalId }).ToListAsync(ct)).ToLookup(s => s.UserId, s => s.ProposalId);
+        var userIds = stars.Select(g => g.Key).ToList();
         var people = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id) && u.Email != null && u.EmailConfirmed)
             .Select(u => new { u.Id, u.Email, u.DisplayName, u.Language }).ToListAsync(ct);
         var site = siteOptions.CurrentValue;
         foreach (var p in people)
         {
-            var theirs = stars.Where(s => s.UserId == p.Id).Select(s => affected[s.ProposalId].Key).ToHashSet();
+            var theirs = stars[p.Id].Select(id => affected[id].Key).ToHashSet();
             var before = previous.Sessions.Where(s => theirs.Contains(s.Key)).OrderBy(s => s.StartsAt).ThenBy(s => s.RoomName).ToList();
             using var language = templates.In(p.Language);
             var list = new System.Text.StringBuilder("<ul style=\"padding-left:20px\">");
