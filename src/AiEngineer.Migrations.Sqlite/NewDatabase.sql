@@ -1066,3 +1066,33 @@ VALUES ('20261203085824_AddSessionFeedback', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+CREATE TABLE "QueueEntries" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_QueueEntries" PRIMARY KEY AUTOINCREMENT,
+    "SecretHash" BLOB NOT NULL,
+    "JoinedAt" TEXT NOT NULL,
+    "LastSeenAt" TEXT NOT NULL,
+    "AdmittedAt" TEXT NULL,
+    "PassExpiresAt" TEXT NULL,
+    "UsedAt" TEXT NULL,
+    "UsedForOrderKey" TEXT NULL
+);
+
+CREATE TABLE "WaitingRooms" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_WaitingRooms" PRIMARY KEY,
+    "Enabled" INTEGER NOT NULL,
+    "AdmitPerMinute" INTEGER NOT NULL,
+    "PassMinutes" INTEGER NOT NULL,
+    "AutoQueueThreshold" INTEGER NOT NULL,
+    "AutoOnUntil" TEXT NULL,
+    "AdmitClock" TEXT NOT NULL,
+    "UpdatedAt" TEXT NOT NULL
+);
+
+CREATE INDEX "IX_QueueEntries_AdmittedAt_Id" ON "QueueEntries" ("AdmittedAt", "Id");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261207140007_WaitingRoom', '10.0.15');
+
+COMMIT;
+

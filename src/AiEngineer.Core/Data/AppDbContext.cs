@@ -49,6 +49,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<PaymentAttempt> PaymentAttempts => Set<PaymentAttempt>();
     public DbSet<ProcessedWebhookEvent> ProcessedWebhookEvents => Set<ProcessedWebhookEvent>();
     public DbSet<WaitlistEntry> WaitlistEntries => Set<WaitlistEntry>();
+    public DbSet<WaitingRoom> WaitingRooms => Set<WaitingRoom>();
+    public DbSet<QueueEntry> QueueEntries => Set<QueueEntry>();
     public DbSet<Sponsors.SponsorTier> SponsorTiers => Set<Sponsors.SponsorTier>();
     public DbSet<Sponsors.Sponsorship> Sponsorships => Set<Sponsors.Sponsorship>();
     public DbSet<Sponsors.SponsorshipPaymentAttempt> SponsorshipPaymentAttempts => Set<Sponsors.SponsorshipPaymentAttempt>();

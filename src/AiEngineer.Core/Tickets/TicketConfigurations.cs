@@ -141,3 +141,23 @@ internal sealed class WaitlistEntryConfiguration : IEntityTypeConfiguration<Wait
         b.HasOne<Voucher>().WithMany().HasForeignKey(w => w.VoucherId).OnDelete(DeleteBehavior.SetNull);
     }
 }
+
+internal sealed class WaitingRoomConfiguration : IEntityTypeConfiguration<WaitingRoom>
+{
+    public void Configure(EntityTypeBuilder<WaitingRoom> b)
+    {
+        // One row, id 1. Of two instances admitting at once, one wins: WaitingRoomGate.AdmitAsync updates the admission
+        // clock only where it still holds the value it read.
+        b.Property(r => r.Id).ValueGeneratedNever();
+    }
+}
+
+internal sealed class QueueEntryConfiguration : IEntityTypeConfiguration<QueueEntry>
+{
+    public void Configure(EntityTypeBuilder<QueueEntry> b)
+    {
+        b.Property(e => e.SecretHash).HasMaxLength(32).IsRequired();
+        // The next in line: waiting places in arrival order.
+        b.HasIndex(e => new { e.AdmittedAt, e.Id });
+    }
+}

@@ -12,7 +12,7 @@ namespace AiEngineer.Migrations.Postgres.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0d089a3e-da9e-477e-9e2c-a641847d97fe"), entityTypeCount: 55)
+            : base(skipDetectChanges: false, modelId: new Guid("fa0d9b6d-8448-4e31-bf0a-7ed7749f563f"), entityTypeCount: 57)
         {
         }
 
@@ -60,11 +60,13 @@ namespace AiEngineer.Migrations.Postgres.CompiledModel
             var orderEvent = OrderEventEntityType.Create(this);
             var paymentAttempt = PaymentAttemptEntityType.Create(this);
             var processedWebhookEvent = ProcessedWebhookEventEntityType.Create(this);
+            var queueEntry = QueueEntryEntityType.Create(this);
             var ticket = TicketEntityType.Create(this);
             var ticketType = TicketTypeEntityType.Create(this);
             var voidedTicketCode = VoidedTicketCodeEntityType.Create(this);
             var voucher = VoucherEntityType.Create(this);
             var voucherTicketType = VoucherTicketTypeEntityType.Create(this);
+            var waitingRoom = WaitingRoomEntityType.Create(this);
             var waitlistEntry = WaitlistEntryEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
@@ -178,11 +180,13 @@ namespace AiEngineer.Migrations.Postgres.CompiledModel
             OrderEventEntityType.CreateAnnotations(orderEvent);
             PaymentAttemptEntityType.CreateAnnotations(paymentAttempt);
             ProcessedWebhookEventEntityType.CreateAnnotations(processedWebhookEvent);
+            QueueEntryEntityType.CreateAnnotations(queueEntry);
             TicketEntityType.CreateAnnotations(ticket);
             TicketTypeEntityType.CreateAnnotations(ticketType);
             VoidedTicketCodeEntityType.CreateAnnotations(voidedTicketCode);
             VoucherEntityType.CreateAnnotations(voucher);
             VoucherTicketTypeEntityType.CreateAnnotations(voucherTicketType);
+            WaitingRoomEntityType.CreateAnnotations(waitingRoom);
             WaitlistEntryEntityType.CreateAnnotations(waitlistEntry);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);

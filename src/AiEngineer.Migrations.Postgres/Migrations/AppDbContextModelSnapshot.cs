@@ -2037,6 +2037,44 @@ namespace AiEngineer.Migrations.Postgres.Migrations
                     b.ToTable("ProcessedWebhookEvents");
                 });
 
+            modelBuilder.Entity("AiEngineer.Core.Tickets.QueueEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("AdmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("JoinedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("PassExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UsedForOrderKey")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdmittedAt", "Id");
+
+                    b.ToTable("QueueEntries");
+                });
+
             modelBuilder.Entity("AiEngineer.Core.Tickets.Ticket", b =>
                 {
                     b.Property<long>("Id")
@@ -2287,6 +2325,37 @@ namespace AiEngineer.Migrations.Postgres.Migrations
                     b.HasIndex("TicketTypeId");
 
                     b.ToTable("VoucherTicketType");
+                });
+
+            modelBuilder.Entity("AiEngineer.Core.Tickets.WaitingRoom", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("AdmitClock")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("AdmitPerMinute")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("AutoOnUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("AutoQueueThreshold")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("PassMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("WaitingRooms");
                 });
 
             modelBuilder.Entity("AiEngineer.Core.Tickets.WaitlistEntry", b =>

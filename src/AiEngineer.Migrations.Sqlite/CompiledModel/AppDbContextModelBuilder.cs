@@ -11,7 +11,7 @@ namespace AiEngineer.Migrations.Sqlite.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c81209ac-fddb-4ef0-93af-b201bf05f77d"), entityTypeCount: 55)
+            : base(skipDetectChanges: false, modelId: new Guid("5bf4f442-ac37-4ed5-9321-511c1cfec58a"), entityTypeCount: 57)
         {
         }
 
@@ -59,11 +59,13 @@ namespace AiEngineer.Migrations.Sqlite.CompiledModel
             var orderEvent = OrderEventEntityType.Create(this);
             var paymentAttempt = PaymentAttemptEntityType.Create(this);
             var processedWebhookEvent = ProcessedWebhookEventEntityType.Create(this);
+            var queueEntry = QueueEntryEntityType.Create(this);
             var ticket = TicketEntityType.Create(this);
             var ticketType = TicketTypeEntityType.Create(this);
             var voidedTicketCode = VoidedTicketCodeEntityType.Create(this);
             var voucher = VoucherEntityType.Create(this);
             var voucherTicketType = VoucherTicketTypeEntityType.Create(this);
+            var waitingRoom = WaitingRoomEntityType.Create(this);
             var waitlistEntry = WaitlistEntryEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
@@ -177,11 +179,13 @@ namespace AiEngineer.Migrations.Sqlite.CompiledModel
             OrderEventEntityType.CreateAnnotations(orderEvent);
             PaymentAttemptEntityType.CreateAnnotations(paymentAttempt);
             ProcessedWebhookEventEntityType.CreateAnnotations(processedWebhookEvent);
+            QueueEntryEntityType.CreateAnnotations(queueEntry);
             TicketEntityType.CreateAnnotations(ticket);
             TicketTypeEntityType.CreateAnnotations(ticketType);
             VoidedTicketCodeEntityType.CreateAnnotations(voidedTicketCode);
             VoucherEntityType.CreateAnnotations(voucher);
             VoucherTicketTypeEntityType.CreateAnnotations(voucherTicketType);
+            WaitingRoomEntityType.CreateAnnotations(waitingRoom);
             WaitlistEntryEntityType.CreateAnnotations(waitlistEntry);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);

@@ -1955,6 +1955,42 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
                     b.ToTable("ProcessedWebhookEvents");
                 });
 
+            modelBuilder.Entity("AiEngineer.Core.Tickets.QueueEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AdmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("JoinedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PassExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UsedForOrderKey")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdmittedAt", "Id");
+
+                    b.ToTable("QueueEntries");
+                });
+
             modelBuilder.Entity("AiEngineer.Core.Tickets.Ticket", b =>
                 {
                     b.Property<long>("Id")
@@ -2197,6 +2233,37 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
                     b.HasIndex("TicketTypeId");
 
                     b.ToTable("VoucherTicketType");
+                });
+
+            modelBuilder.Entity("AiEngineer.Core.Tickets.WaitingRoom", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AdmitClock")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AdmitPerMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AutoOnUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AutoQueueThreshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PassMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("WaitingRooms");
                 });
 
             modelBuilder.Entity("AiEngineer.Core.Tickets.WaitlistEntry", b =>

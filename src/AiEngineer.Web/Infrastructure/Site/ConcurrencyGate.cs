@@ -43,6 +43,7 @@ public static class ConcurrencyGate
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
         app.Lifetime.ApplicationStopped.Register(limiter.Dispose);
+        var trigger = app.Services.GetService<Tickets.WaitingRoomTrigger>(); // absent where the gate runs alone (its tests)
         app.Use(async (ctx, next) =>
         {
             // Probes, and the live hub: a browser holds its connection open for as long as it watches, and a keynote's
@@ -52,6 +53,8 @@ public static class ConcurrencyGate
                 await next();
                 return;
             }
+            // A long queue here may turn the waiting room on (Admin › Tickets, "Turn on by itself at").
+            if (trigger is not null && limiter.GetStatistics() is { CurrentQueuedCount: > 0 } stats) trigger.Observe((int)stats.CurrentQueuedCount);
             using var lease = await limiter.AcquireAsync(1, ctx.RequestAborted);
             if (!lease.IsAcquired)
             {

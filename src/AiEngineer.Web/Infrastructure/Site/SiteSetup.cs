@@ -61,6 +61,8 @@ public static class SiteSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        // Before the output cache: while the waiting room is on, a cached /tickets must not reach a buyer without a pass.
+        Tickets.WaitingRoomMiddleware.UseWaitingRoom(app);
         // After authentication, so the cache sees who is signed in and leaves them out.
         app.UseOutputCache();
         app.UseConcurrencyGate();

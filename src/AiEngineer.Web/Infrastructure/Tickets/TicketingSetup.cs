@@ -19,6 +19,9 @@ public static class TicketingSetup
         builder.Services.AddScoped<TicketHolders>();
         builder.Services.AddSingleton<TicketTypeStore>();
         builder.Services.AddScoped<SpeakerTickets>();
+        builder.Services.AddSingleton<WaitingRoomStore>();
+        builder.Services.AddSingleton<WaitingRoomTrigger>();
+        builder.Services.AddScoped<WaitingRoomGate>();
         builder.Services.Configure<Payments.StripeOptions>(builder.Configuration.GetSection(Payments.StripeOptions.Section));
         builder.Services.AddSingleton<Payments.IPaymentGateway, Payments.StripeGateway>();
         builder.Services.AddScoped<Payments.StripeWebhook>();

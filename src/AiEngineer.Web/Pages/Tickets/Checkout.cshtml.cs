@@ -15,7 +15,7 @@ namespace AiEngineer.Web.Pages.Tickets;
 public class CheckoutModel(AppDbContext db, TicketSales sales, Infrastructure.Tickets.TicketTypeStore ticketTypes, UserManager<AppUser> users,
     IOptionsMonitor<TicketingOptions> options, TimeProvider time, Infrastructure.Payments.IPaymentGateway payments, ILogger<CheckoutModel> log,
     Infrastructure.Site.ConferenceContext conferences, Microsoft.Extensions.Localization.IStringLocalizer<TicketsText> T,
-    Shared.RuleMessages rules) : PageModel
+    Shared.RuleMessages rules, Infrastructure.Tickets.WaitingRoomGate queue) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     public Dictionary<int, TicketType> Types { get; private set; } = new();
@@ -94,9 +94,18 @@ public class CheckoutModel(AppDbContext db, TicketSales sales, Infrastructure.Ti
             Input.Voucher,
             Input.Method,
             users.GetUserId(User));
+        // While the waiting room is on, the middleware let this POST through only with a place whose pass this order
+        // now claims: a pass buys once (the same form posted again is the same order), and not after it has run out.
+        var pass = HttpContext.Items[Infrastructure.Tickets.WaitingRoomMiddleware.EntryItem] as QueueEntry;
+        if (pass is not null && !await queue.ClaimAsync(pass.Id, request.IdempotencyKey, ct))
+        {
+            Errors = [T["Your turn to buy has ended, or your pass has already bought an order. Join the line again to buy."]];
+            return Page();
+        }
         var outcome = await sales.PlaceOrderAsync(request, Types, ct); // the types were read just above
         if (!outcome.Succeeded)
         {
+            if (pass is not null) await queue.ReleaseAsync(pass.Id, request.IdempotencyKey, ct); // nothing bought: the pass may try again while it runs
             Errors = outcome.Errors.Select(e => rules[e]).ToList(); // the form again, with the types and quote read above
             return Page();
         }
