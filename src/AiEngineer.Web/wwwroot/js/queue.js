@@ -22,7 +22,9 @@
                 if (status.reload) { window.location.reload(); return; }
                 position.textContent = format.format(status.position);
                 var minutes = Math.ceil(status.waitSeconds / 60);
-                wait.textContent = minutes <= 1 ? texts.getAttribute('data-soon') : texts.getAttribute('data-minutes').replace('{0}', format.format(minutes));
+                wait.textContent = minutes <= 1 ? texts.getAttribute('data-soon')
+                    : minutes < 90 ? texts.getAttribute('data-minutes').replace('{0}', format.format(minutes))
+                    : texts.getAttribute('data-hours').replace('{0}', format.format(Math.round(minutes / 60)));
                 schedule(status.waitSeconds);
             })
             .catch(function () { schedule(30); }); // a busy moment: try again a little later
