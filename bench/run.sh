@@ -24,7 +24,10 @@ buyers=${AIE_BENCH_BUYERS:-5000}
 concurrency=${AIE_BENCH_CONCURRENCY:-200}
 warmup=${AIE_BENCH_WARMUP:-2000}
 rushes=${AIE_BENCH_RUSHES:-3}
-(( rushes >= 1 )) || { echo "AIE_BENCH_RUSHES must be 1 or more"; exit 1; }
+(( rushes >= 0 )) || { echo "AIE_BENCH_RUSHES must be 0 (no closed-loop rushes) or more"; exit 1; }
+rates=${AIE_BENCH_RATES:-100,200,300,400,500,600,700,800}
+step_seconds=${AIE_BENCH_STEP_SECONDS:-10}
+fair_seconds=${AIE_BENCH_FAIR_SECONDS:-4}
 db=aie_bench
 url="http://127.0.0.1:$port"
 out="$root/bench/results"
@@ -136,10 +139,64 @@ for r in $(seq 1 "$rushes"); do
   taken+=("$(psql_bench "SELECT \"Taken\" FROM \"TicketTypes\" WHERE \"Id\" = $rush_type")")
   tickets+=("$(psql_bench "SELECT count(*) FROM \"Tickets\" WHERE \"TicketTypeId\" = $rush_type")")
 done
+hwm_rushes=$(awk '/VmHWM/ {print int($2/1024)}' /proc/$app/status)
+
+# The open loop: buyers arrive at each offered rate in turn (Poisson), each step on fresh seats; see bench/README.md.
+step_types() { # the step types' ids, app or floor, in order
+  local like=$1; psql_bench "SELECT string_agg(\"Id\"::text, ',' ORDER BY \"Id\") FROM \"TicketTypes\" WHERE \"Name\" LIKE '$like'"
+}
+psql_bench "UPDATE \"TicketTypes\" SET \"Hidden\" = false WHERE \"Name\" LIKE 'Bench%step %' OR \"Name\" = 'Bench fair'"
+app_steps=$(step_types 'Bench step %'); floor_steps=$(step_types 'Bench floor step %')
+first_step=${app_steps%%,*}
+# The shared copy of the ticket types (TicketTypeStore) refreshes within seconds of the UPDATE.
+for _ in $(seq 1 100); do [[ $(curl -s -o /dev/null -w '%{http_code}' "$url/tickets/checkout?qty%5B$first_step%5D=1") == 200 ]] && break; sleep 0.2; done
+echo "== open loop, the app: offered $rates per second, ${step_seconds}s each"
+drain_outbox
+set +e
+dotnet "$out/rush/TicketRush.dll" --mode open --url "$url" --rates "$rates" --types "$app_steps" --step-seconds "$step_seconds" | tee "$out/knee_app.txt"
+set -e
+held_app=$(awk -F= '$1 == "open.app.held_per_s" {print $2}' "$out/knee_app.txt"); held_app=${held_app:-0}
+
+# The waiting room at three times the held rate, admitting at the held rate; fairness from its QueueEntries rows.
+fair_rate=$(( (held_app > 0 ? held_app : 100) ))
+echo "== waiting room: admitting $fair_rate/s, arrivals at $(( 3 * fair_rate ))/s for ${fair_seconds}s, type 'Bench fair' (1000 seats)"
+fair_type=$(psql_bench "SELECT \"Id\" FROM \"TicketTypes\" WHERE \"Name\" = 'Bench fair'")
+psql_bench "DELETE FROM \"QueueEntries\"; DELETE FROM \"WaitingRooms\"; INSERT INTO \"WaitingRooms\" (\"Id\", \"Enabled\", \"AdmitPerMinute\", \"PassMinutes\", \"AutoQueueThreshold\", \"AdmitClock\", \"UpdatedAt\") VALUES (1, true, $(( fair_rate * 60 )), 10, 0, now(), now())"
+# The room's shared copy (WaitingRoomStore) refreshes within seconds: wait until /tickets sends buyers to the line.
+for _ in $(seq 1 100); do [[ $(curl -s -o /dev/null -w '%{http_code}' "$url/tickets") == 302 ]] && break; sleep 0.2; done
+drain_outbox
+set +e
+dotnet "$out/rush/TicketRush.dll" --mode queue --url "$url" --rate $(( 3 * fair_rate )) --seconds "$fair_seconds" --type "$fair_type" | tee "$out/queue.txt"
+set -e
+psql_bench "COPY (SELECT \"Id\", extract(epoch FROM \"JoinedAt\") * 1000, extract(epoch FROM \"AdmittedAt\") * 1000 FROM \"QueueEntries\" ORDER BY \"Id\") TO STDOUT WITH (FORMAT csv)" >"$out/queue_entries.csv"
+dotnet "$out/rush/TicketRush.dll" --mode fairness --csv "$out/queue_entries.csv" | tee "$out/fairness.txt"
+fair_taken=$(psql_bench "SELECT \"Taken\" FROM \"TicketTypes\" WHERE \"Id\" = $fair_type")
+fair_tickets=$(psql_bench "SELECT count(*) FROM \"Tickets\" WHERE \"TicketTypeId\" = $fair_type")
+psql_bench "DELETE FROM \"WaitingRooms\""
+
 hwm=$(awk '/VmHWM/ {print int($2/1024)}' /proc/$app/status)
 server_errors_logged=$(grep -c '"StatusCode":5[0-9][0-9]' "$out/app.log" || true)
 
 kill $app; wait $app 2>/dev/null || true
+trap - EXIT
+
+# The floor: the bare checkout of bench/experiments/floor-checkout.patch (its src/ part), built from this tree, on the
+# same database and machine, through the same open loop on its own step types.
+echo "== the floor: bare checkout (bench/experiments/floor-checkout.patch), offered $rates per second"
+rm -rf "$out/floor-src" && mkdir -p "$out/floor-src"
+tar -C "$root" --exclude=bin --exclude=obj -cf - src Directory.Build.props | tar -C "$out/floor-src" -xf -
+(cd "$out/floor-src" && git apply --include='src/*' "$root/bench/experiments/floor-checkout.patch") || { echo "the floor patch no longer applies"; exit 1; }
+dotnet publish "$out/floor-src/src/AiEngineer.Web" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$out/floor-app" --nologo -v quiet >/dev/null
+(cd "$out/floor-app" && exec dotnet AiEngineer.Web.dll) >"$out/floor-app.log" 2>&1 &
+floor_app=$!
+trap 'kill $floor_app 2>/dev/null || true' EXIT
+until curl -fs -o /dev/null "$url/healthz"; do kill -0 $floor_app 2>/dev/null || { tail -n 20 "$out/floor-app.log"; exit 1; }; sleep 0.05; done
+drain_outbox
+set +e
+dotnet "$out/rush/TicketRush.dll" --mode open --url "$url" --rates "$rates" --types "$floor_steps" --step-seconds "$step_seconds" --floor | tee "$out/knee_floor.txt"
+set -e
+held_floor=$(awk -F= '$1 == "open.floor.held_per_s" {print $2}' "$out/knee_floor.txt"); held_floor=${held_floor:-0}
+kill $floor_app; wait $floor_app 2>/dev/null || true
 trap - EXIT
 
 # wrk prints latencies as 1.23ms, 456.78us or 1.02s: in milliseconds.
@@ -170,6 +227,31 @@ ceiling=$(rps "$out/wrk_healthz.txt")
     echo "| $page | $r | $(awk -v a="$r" -v b="$ceiling" 'BEGIN {printf "%.0f%%", 100*a/b}') | $(ms "$(pct "$f" 50%)") | $(ms "$(pct "$f" 99%)") | $(errors "$f") |"
   done
   echo
+  echo "Open loop (Poisson arrivals, ${step_seconds}s per offered rate, latency of GET form + POST order from each buyer's scheduled start; held: p99 ≤ 250 ms, no 5xx, no failures)"
+  echo
+  grep '^|' "$out/knee_app.txt"
+  echo
+  grep '^|' "$out/knee_floor.txt"
+  echo
+  echo "| open loop | value |"
+  echo "|---|---:|"
+  echo "| highest rate held, the app | ${held_app}/s |"
+  echo "| highest rate held, the bare checkout (floor) | ${held_floor}/s |"
+  echo "| held ÷ floor (target 0.7) | $(awk -v a="$held_app" -v b="$held_floor" 'BEGIN { if (b > 0) printf "%.2f", a/b; else print "n/a" }') |"
+  echo
+  echo "| waiting room: arrivals at 3 × ${fair_rate}/s for ${fair_seconds}s, admitting ${fair_rate}/s, 1,000 seats | value |"
+  echo "|---|---:|"
+  q() { awk -F= -v k="$1" '$1 == k {print $2}' "$out/queue.txt" "$out/fairness.txt"; }
+  echo "| arrivals / admitted / orders / sold-out answers | $(q queue.arrivals) / $(q queue.admitted) / $(q queue.ordered) / $(q queue.sold_out) |"
+  echo "| seats taken / tickets in the database | $fair_taken / $fair_tickets |"
+  echo "| 5xx answers (status requests included) / other failures | $(q queue.server_errors) / $(q queue.other) |"
+  echo "| Kendall's tau-b, arrival (place id) vs admission time | $(q fair.kendall_tau_b) |"
+  echo "| admitted out of order (a later arrival admitted first) | $(q fair.admitted_out_of_order) ($(q fair.admitted_out_of_order_share)) |"
+  echo "| wait to admission p50 / p99 ms (server: JoinedAt → AdmittedAt) | $(q fair.wait_p50_ms) / $(q fair.wait_p99_ms) |"
+  echo "| wait to admission p50 / p99 ms (client: arrival → status says admitted) | $(q queue.client_wait_p50_ms) / $(q queue.client_wait_p99_ms) |"
+  echo "| status requests | $(q queue.status_requests) |"
+  if (( rushes > 0 )); then
+  echo
   echo "| ticket rush ($buyers buyers, $concurrency at a time, 1,000 seats) |$(for r in $(seq 1 "$rushes"); do printf ' rush %s |' "$r"; done) median |"
   echo "|---|$(for r in $(seq 1 "$rushes"); do printf -- '---:|'; done)---:|"
   rush_row "orders placed (HTTP)" ordered
@@ -182,12 +264,14 @@ ceiling=$(rps "$out/wrk_healthz.txt")
   rush_row "order POST p50 / p99 ms" post_p50_ms post_p99_ms
   rush_row "order POST p50 / p99 ms, the 1,000 buyers who got an order" ordered_post_p50_ms ordered_post_p99_ms
   rush_row "buyer GET+POST p50 / p99 ms" buyer_p50_ms buyer_p99_ms
+  fi
   echo
   echo "| process | value |"
   echo "|---|---:|"
-  echo "| CPU per buyer over the $rushes rushes: app / PostgreSQL ms | $(awk -v c=$app_cpu_ms -v b=$((buyers * rushes)) 'BEGIN {printf "%.2f", c/b}') / $(awk -v c=$pg_cpu_ms -v b=$((buyers * rushes)) 'BEGIN {printf "%.2f", c/b}') |"
+  (( rushes > 0 )) && echo "| CPU per buyer over the $rushes rushes: app / PostgreSQL ms | $(awk -v c=$app_cpu_ms -v b=$((buyers * rushes)) 'BEGIN {printf "%.2f", c/b}') / $(awk -v c=$pg_cpu_ms -v b=$((buyers * rushes)) 'BEGIN {printf "%.2f", c/b}') |"
   echo "| startup to first 200 from /healthz, median of 3 (${starts[*]}) | ${startup_ms} ms |"
   echo "| peak RSS (VmHWM) after the page runs | ${hwm_pages} MB |"
-  echo "| peak RSS (VmHWM) after the rushes | ${hwm} MB |"
+  echo "| peak RSS (VmHWM) after the closed-loop rushes | ${hwm_rushes} MB |"
+  echo "| peak RSS (VmHWM) after the open loop and the waiting room | ${hwm} MB |"
   echo "| 5xx lines in the app log | ${server_errors_logged} |"
 } | tee "$out/summary.txt"

@@ -13,7 +13,8 @@ namespace AiEngineer.Web.Infrastructure.Database;
 /// <summary>
 /// `AiEngineer.Web seed-bench`: the benchmark data set (bench/run.sh) on an empty database: the summit, an open call,
 /// 64 confirmed sessions by 80 speakers placed and published through <see cref="Pages.Admin.Schedule.ScheduleDraft"/>,
-/// 20 live sponsors with logos, the demo ticket catalog, five rush types (free, 1,000 seats each) and a warm-up type. Accounts get no password:
+/// 20 live sponsors with logos, the demo ticket catalog, five rush types (free, 1,000 seats each), a warm-up type, open-loop step
+/// types for the app and the bare checkout, and the waiting room's fairness type. Accounts get no password:
 /// nobody signs in as them. Refuses a database that already holds a conference, so it never mixes with real data.
 /// </summary>
 public static class SeedBenchCommand
@@ -24,6 +25,17 @@ public static class SeedBenchCommand
     public static string RushTicketName(int n) => $"Bench rush {n}";
     public const int RushCapacity = 1_000;
     public const string WarmupTicketName = "Bench warm-up";
+    /// <summary>
+    /// Open-loop steps ("Bench step 1" …, and "Bench floor step 1" … for the bare checkout): fresh seats for each offered
+    /// rate, never sold out. Seeded hidden, with the fairness type, so the page runs see the same /tickets as before;
+    /// bench/run.sh shows them before the open-loop runs.
+    /// </summary>
+    public const int StepTypes = 10;
+    public static string StepTicketName(int n, bool floor = false) => floor ? $"Bench floor step {n}" : $"Bench step {n}";
+    public const int StepCapacity = 100_000;
+    /// <summary>The waiting room's fairness run sells exactly this type's seats.</summary>
+    public const string FairTicketName = "Bench fair";
+    public const int FairCapacity = 1_000;
     public const int SpeakerCount = 80;
     public const int SponsorCount = 20;
 
@@ -55,6 +67,16 @@ public static class SeedBenchCommand
         {
             Name = WarmupTicketName, Description = "The ticket-rush benchmark's warm-up type.", Kind = TicketKind.Remote,
             PriceMinor = 0, Capacity = 1_000_000, MaxPerOrder = 10, SortOrder = -2,
+        });
+        db.TicketTypes.AddRange(Enumerable.Range(1, StepTypes).SelectMany(n => new[] { false, true }.Select(floor => new TicketType
+        {
+            Name = StepTicketName(n, floor), Description = "The open-loop benchmark's free type for one offered rate.", Kind = TicketKind.Remote,
+            PriceMinor = 0, Capacity = StepCapacity, MaxPerOrder = 10, SortOrder = -3, Hidden = true,
+        })));
+        db.TicketTypes.Add(new TicketType
+        {
+            Name = FairTicketName, Description = "The waiting room's fairness run.", Kind = TicketKind.Remote,
+            PriceMinor = 0, Capacity = FairCapacity, MaxPerOrder = 1, SortOrder = -4, Hidden = true,
         });
         db.SponsorTiers.AddRange(DemoSeeder.BuildSponsorTiers(null));
         await db.SaveChangesAsync();
@@ -129,7 +151,8 @@ public static class SeedBenchCommand
         // benchmark times the app's startup.
         await db.OutboundEmails.ExecuteDeleteAsync();
         await output.WriteLineAsync($"Seeded the bench data set: {sessions} sessions, {SpeakerCount} speakers, {SponsorCount} live sponsors, " +
-                                    $"{RushTypes} rush types '{RushTicketName(1)}' to '{RushTicketName(RushTypes)}' (free, {RushCapacity} seats each).");
+                                    $"{RushTypes} rush types '{RushTicketName(1)}' to '{RushTicketName(RushTypes)}' (free, {RushCapacity} seats each), " +
+                                    $"{StepTypes} open-loop step types each for the app and the floor ({StepCapacity} seats), '{FairTicketName}' ({FairCapacity} seats).");
         return 0;
     }
 
