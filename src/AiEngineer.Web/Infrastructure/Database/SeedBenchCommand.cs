@@ -30,7 +30,7 @@ public static class SeedBenchCommand
     /// rate, never sold out. Seeded hidden, with the fairness type, so the page runs see the same /tickets as before;
     /// bench/run.sh shows them before the open-loop runs.
     /// </summary>
-    public const int StepTypes = 10;
+    public const int StepTypes = 16;
     public static string StepTicketName(int n, bool floor = false) => floor ? $"Bench floor step {n}" : $"Bench step {n}";
     public const int StepCapacity = 100_000;
     /// <summary>The waiting room's fairness run sells exactly this type's seats.</summary>

@@ -84,19 +84,25 @@ public sealed class WaitingRoomGate(AppDbContext db, WaitingRoomStore store, IDa
     }
 
     /// <summary>
-    /// The place's standing now: marks it seen, admits whoever is due (this place included), and counts who is ahead.
+    /// The place's standing now (<paramref name="entry"/> as just read): marks it seen, admits whoever is due (at most one
+    /// request per instance every <see cref="WaitingRoomStore.AdmissionInterval"/> does that; under a rush every status
+    /// request would otherwise queue on the room's row), and counts who is ahead.
     /// </summary>
     public async Task<QueueStatus> StatusAsync(QueueEntry entry, CancellationToken ct = default)
     {
         var now = Now;
         if (now - entry.LastSeenAt >= TimeSpan.FromSeconds(2))
             await db.QueueEntries.Where(e => e.Id == entry.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.LastSeenAt, now), ct);
-        var room = await AdmitAsync(now, ct);
-        var current = await db.QueueEntries.AsNoTracking().FirstAsync(e => e.Id == entry.Id, ct);
+        var current = entry;
+        if (entry.AdmittedAt is null && store.TakeAdmissionTurn(now))
+        {
+            await AdmitAsync(now, ct);
+            current = await db.QueueEntries.AsNoTracking().FirstAsync(e => e.Id == entry.Id, ct);
+        }
         if (current.AdmittedAt is not null) return new(0, TimeSpan.Zero, true, current.PassExpiresAt);
         var since = now - WaitingRoom.Gone;
         var ahead = await db.QueueEntries.CountAsync(e => e.AdmittedAt == null && e.LastSeenAt >= since && e.Id < entry.Id, ct);
-        var perPlace = (room ?? await RoomAsync(ct)).SecondsPerPlace;
+        var perPlace = (await RoomAsync(ct)).SecondsPerPlace;
         return new(ahead + 1, TimeSpan.FromSeconds(Math.Ceiling((ahead + 1) * perPlace)), false, null);
     }
 
@@ -198,6 +204,18 @@ public sealed class WaitingRoomStore
         }, log);
 
     public Task<WaitingRoom> GetAsync(CancellationToken ct = default) => _cache.GetAsync(ct);
+
+    /// <summary>How often, by the site's clock, one request of this instance admits whoever is due.</summary>
+    public static readonly TimeSpan AdmissionInterval = TimeSpan.FromMilliseconds(100);
+    private long _lastAdmission = long.MinValue;
+
+    /// <summary>True for one caller per <see cref="AdmissionInterval"/>: that request runs <see cref="WaitingRoomGate.AdmitAsync"/>.</summary>
+    public bool TakeAdmissionTurn(DateTime now)
+    {
+        var last = Interlocked.Read(ref _lastAdmission);
+        return (last == long.MinValue || now.Ticks - last >= AdmissionInterval.Ticks)
+            && Interlocked.CompareExchange(ref _lastAdmission, now.Ticks, last) == last;
+    }
 
     public Task ReloadAsync(CancellationToken ct = default) => _cache.ReloadAsync(ct);
 }
