@@ -28,15 +28,9 @@ rushes=${AIE_BENCH_RUSHES:-3}
 rates=${AIE_BENCH_RATES:-100,200,300,400,500,600,700,800,1000,1200,1400,1600}
 step_seconds=${AIE_BENCH_STEP_SECONDS:-10}
 fair_seconds=${AIE_BENCH_FAIR_SECONDS:-4}
-db=aie_bench
-url="http://127.0.0.1:$port"
-out="$root/bench/results"
+source "$root/bench/app-env.sh"
 mkdir -p "$out"
 rm -f "$out"/*.txt "$out"/app.log
-
-pgvalue() { tr ';' '\n' <<<"$pg" | awk -F= -v k="$1" 'tolower($1)==tolower(k) {print $2}'; }
-export PGHOST=$(pgvalue Host) PGPORT=$(pgvalue Port) PGUSER=$(pgvalue Username) PGPASSWORD=$(pgvalue Password)
-psql_bench() { psql -X -q -t -A -d "$db" -c "$1"; }
 
 echo "== publish (Release, ReadyToRun)"
 # ReadyToRun compiles ahead of time what the JIT would compile at startup: the first request comes seconds sooner.
@@ -45,20 +39,6 @@ dotnet build bench/TicketRush -c Release -o "$out/rush" --nologo -v quiet >/dev/
 
 echo "== database $db: drop, create, migrate, seed"
 psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
-
-# The app as the bench runs it. RateLimits__* switch off the per-IP limits the rate-limiting work adds: every buyer
-# here comes from one address. The outbox worker runs (confirmation emails go to .eml files), as in production.
-export ASPNETCORE_ENVIRONMENT=Production
-export ASPNETCORE_URLS="$url"
-export Database__Provider=Postgres
-export ConnectionStrings__Postgres="$pg;Database=$db"
-export Email__PickupDirectory="$out/mail"
-export Site__PublicUrl="$url"
-export RateLimits__Enabled=false
-# Production sets Secure cookies (antiforgery refuses plain http): the bench stands where a TLS-terminating proxy would,
-# and the rush sends X-Forwarded-Proto: https, which the app trusts from loopback with this switch.
-export ASPNETCORE_FORWARDEDHEADERS_ENABLED=true
-export DOTNET_hostBuilder__reloadConfigOnChange=false
 [[ -n ${AIE_BENCH_PERF:-} ]] && export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
 rm -rf "$out/mail"
 

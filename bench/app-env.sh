@@ -1,0 +1,23 @@
+# Sourced by bench/run.sh and bench/profile.sh (with pg and port set): the bench database, the psql helper, and the
+# app's environment as the bench runs it.
+db=aie_bench
+url="http://127.0.0.1:$port"
+out="$root/bench/results"
+
+pgvalue() { tr ';' '\n' <<<"$pg" | awk -F= -v k="$1" 'tolower($1)==tolower(k) {print $2}'; }
+export PGHOST=$(pgvalue Host) PGPORT=$(pgvalue Port) PGUSER=$(pgvalue Username) PGPASSWORD=$(pgvalue Password)
+psql_bench() { psql -X -q -t -A -d "$db" -c "$1"; }
+
+# RateLimits__* switch off the per-IP limits the rate-limiting work adds: every buyer here comes from one address. The
+# outbox worker runs (confirmation emails go to .eml files), as in production.
+export ASPNETCORE_ENVIRONMENT=Production
+export ASPNETCORE_URLS="$url"
+export Database__Provider=Postgres
+export ConnectionStrings__Postgres="$pg;Database=$db"
+export Email__PickupDirectory="$out/mail"
+export Site__PublicUrl="$url"
+export RateLimits__Enabled=false
+# Production sets Secure cookies (antiforgery refuses plain http): the bench stands where a TLS-terminating proxy would,
+# and the rush sends X-Forwarded-Proto: https, which the app trusts from loopback with this switch.
+export ASPNETCORE_FORWARDEDHEADERS_ENABLED=true
+export DOTNET_hostBuilder__reloadConfigOnChange=false
