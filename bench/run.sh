@@ -178,6 +178,8 @@ rm -rf "$floor_src"
 floor_app=$!
 trap 'kill $floor_app 2>/dev/null || true' EXIT
 until curl -fs -o /dev/null "$url/healthz"; do kill -0 $floor_app 2>/dev/null || { tail -n 20 "$out/floor-app.log"; exit 1; }; sleep 0.05; done
+# Warmed up like the app (untimed, on the last floor step type, which no run reaches): 5 s at 300/s.
+dotnet "$out/rush/TicketRush.dll" --mode open --url "$url" --rates 300 --types "${floor_steps##*,}" --step-seconds 5 --floor >"$out/floor-warmup.txt" || true
 drain_outbox
 set +e
 dotnet "$out/rush/TicketRush.dll" --mode open --url "$url" --rates "$rates" --types "$floor_steps" --step-seconds "$step_seconds" --floor | tee "$out/knee_floor.txt"
