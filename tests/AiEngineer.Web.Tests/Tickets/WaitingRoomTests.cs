@@ -305,6 +305,22 @@ public class WaitingRoomTests(TicketsFixture fixture) : IClassFixture<TicketsFix
     }
 
     [Fact]
+    public async Task Places_older_than_their_cookies_are_swept_and_newer_ones_stay()
+    {
+        var now = Site.Time.GetUtcNow().UtcDateTime;
+        var old = new QueueEntry { SecretHash = new byte[32], JoinedAt = now - WaitingRoomGate.CookieLifetime - TimeSpan.FromHours(2), LastSeenAt = now.AddDays(-1) };
+        var recent = new QueueEntry { SecretHash = new byte[32], JoinedAt = now - WaitingRoomGate.CookieLifetime, LastSeenAt = now };
+        await Site.WithDbAsync(async db =>
+        {
+            db.QueueEntries.AddRange(old, recent);
+            await db.SaveChangesAsync();
+        });
+        // The hold-expiry worker (every 0.2 s in these tests) sweeps them.
+        for (var i = 0; i < 50 && await Site.WithDbAsync(db => db.QueueEntries.AnyAsync(e => e.Id == old.Id)); i++) await Task.Delay(100);
+        Assert.Equal([recent.Id], await Site.WithDbAsync(db => db.QueueEntries.Select(e => e.Id).ToListAsync()));
+    }
+
+    [Fact]
     public async Task Two_instances_share_one_line_and_a_pass_from_one_buys_on_the_other()
     {
         var typeId = await fixture.AddTypeAsync("Queue two hosts", 0, 5);

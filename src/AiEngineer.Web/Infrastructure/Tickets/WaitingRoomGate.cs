@@ -155,6 +155,16 @@ public sealed class WaitingRoomGate(AppDbContext db, WaitingRoomStore store, IDa
         db.QueueEntries.Where(e => e.Id == entryId && e.UsedForOrderKey == orderKey)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.UsedAt, (DateTime?)null).SetProperty(e => e.UsedForOrderKey, (Guid?)null), ct);
 
+    /// <summary>
+    /// Deletes places taken more than <see cref="CookieLifetime"/> and an hour ago: their cookies are refused and gone
+    /// from the browser by then, and their passes long over. Run by <see cref="HoldExpiryWorker"/>; returns how many.
+    /// </summary>
+    public Task<int> SweepAsync(CancellationToken ct = default)
+    {
+        var before = Now - CookieLifetime - TimeSpan.FromHours(1);
+        return db.QueueEntries.Where(e => e.JoinedAt < before).ExecuteDeleteAsync(ct);
+    }
+
     private sealed record Token(long EntryId, DateTime IssuedAt, byte[] Secret);
 
     private static long BrowserHash(HttpContext http) =>
