@@ -1096,3 +1096,19 @@ VALUES ('20261207140007_WaitingRoom', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+CREATE TABLE "SignInFailures" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_SignInFailures" PRIMARY KEY AUTOINCREMENT,
+    "Source" TEXT NOT NULL,
+    "At" TEXT NOT NULL
+);
+
+CREATE INDEX "IX_SignInFailures_At" ON "SignInFailures" ("At");
+
+CREATE INDEX "IX_SignInFailures_Source_At" ON "SignInFailures" ("Source", "At");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261207153433_SignInFailures', '10.0.15');
+
+COMMIT;
+

@@ -51,6 +51,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<WaitlistEntry> WaitlistEntries => Set<WaitlistEntry>();
     public DbSet<WaitingRoom> WaitingRooms => Set<WaitingRoom>();
     public DbSet<QueueEntry> QueueEntries => Set<QueueEntry>();
+    public DbSet<Accounts.SignInFailure> SignInFailures => Set<Accounts.SignInFailure>();
     public DbSet<Sponsors.SponsorTier> SponsorTiers => Set<Sponsors.SponsorTier>();
     public DbSet<Sponsors.Sponsorship> Sponsorships => Set<Sponsors.Sponsorship>();
     public DbSet<Sponsors.SponsorshipPaymentAttempt> SponsorshipPaymentAttempts => Set<Sponsors.SponsorshipPaymentAttempt>();

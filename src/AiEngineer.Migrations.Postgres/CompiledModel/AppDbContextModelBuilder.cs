@@ -12,13 +12,14 @@ namespace AiEngineer.Migrations.Postgres.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("fa0d9b6d-8448-4e31-bf0a-7ed7749f563f"), entityTypeCount: 57)
+            : base(skipDetectChanges: false, modelId: new Guid("4e1b9bf5-1798-4cf7-85ea-3d39b3862a49"), entityTypeCount: 58)
         {
         }
 
         partial void Initialize()
         {
             var appUser = AppUserEntityType.Create(this);
+            var signInFailure = SignInFailureEntityType.Create(this);
             var agendaFeed = AgendaFeedEntityType.Create(this);
             var sessionStar = SessionStarEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
@@ -139,6 +140,7 @@ namespace AiEngineer.Migrations.Postgres.CompiledModel
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, appUser);
 
             AppUserEntityType.CreateAnnotations(appUser);
+            SignInFailureEntityType.CreateAnnotations(signInFailure);
             AgendaFeedEntityType.CreateAnnotations(agendaFeed);
             SessionStarEntityType.CreateAnnotations(sessionStar);
             AuditEntryEntityType.CreateAnnotations(auditEntry);

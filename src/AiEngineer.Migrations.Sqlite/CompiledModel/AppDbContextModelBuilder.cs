@@ -11,13 +11,14 @@ namespace AiEngineer.Migrations.Sqlite.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5bf4f442-ac37-4ed5-9321-511c1cfec58a"), entityTypeCount: 57)
+            : base(skipDetectChanges: false, modelId: new Guid("5f4763b3-c30f-44db-b55b-f786b24665eb"), entityTypeCount: 58)
         {
         }
 
         partial void Initialize()
         {
             var appUser = AppUserEntityType.Create(this);
+            var signInFailure = SignInFailureEntityType.Create(this);
             var agendaFeed = AgendaFeedEntityType.Create(this);
             var sessionStar = SessionStarEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
@@ -138,6 +139,7 @@ namespace AiEngineer.Migrations.Sqlite.CompiledModel
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, appUser);
 
             AppUserEntityType.CreateAnnotations(appUser);
+            SignInFailureEntityType.CreateAnnotations(signInFailure);
             AgendaFeedEntityType.CreateAnnotations(agendaFeed);
             SessionStarEntityType.CreateAnnotations(sessionStar);
             AuditEntryEntityType.CreateAnnotations(auditEntry);

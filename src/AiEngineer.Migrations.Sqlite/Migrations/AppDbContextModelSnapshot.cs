@@ -92,6 +92,29 @@ namespace AiEngineer.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("AiEngineer.Core.Accounts.SignInFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Source", "At");
+
+                    b.ToTable("SignInFailures");
+                });
+
             modelBuilder.Entity("AiEngineer.Core.Agenda.AgendaFeed", b =>
                 {
                     b.Property<string>("UserId")

@@ -83,6 +83,7 @@ public static class AccountsSetup
         .AddValidationLocalization();
         builder.Services.Configure<AccountsOptions>(builder.Configuration.GetSection(AccountsOptions.Section));
         builder.Services.AddScoped<PersonalData>();
+        builder.Services.AddScoped<SignInThrottle>();
         // Role changes and sign-outs elsewhere reach a signed-in browser within a minute, not the default 30.
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         return builder;

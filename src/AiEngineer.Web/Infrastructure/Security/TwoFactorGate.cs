@@ -13,6 +13,15 @@ public sealed class AccountsOptions
 
     /// <summary>Organizer pages open only once the organizer has turned on two-factor authentication (an authenticator app).</summary>
     public bool RequireTwoFactorForOrganizers { get; set; } = true;
+
+    /// <summary>
+    /// Failed sign-ins from one client address within <see cref="SignInFailureWindowMinutes"/> after which that address
+    /// may not try again until the oldest falls out of the window (0: no limit). Only failures count, so a venue's Wi-Fi,
+    /// where hundreds of attendees share one address, is held back only by wrong passwords; each account also locks
+    /// after 5 failures for 15 minutes (Identity's lockout).
+    /// </summary>
+    public int SignInFailuresPerAddress { get; set; } = 20;
+    public int SignInFailureWindowMinutes { get; set; } = 5;
 }
 
 /// <summary>

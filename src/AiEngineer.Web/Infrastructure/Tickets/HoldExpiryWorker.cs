@@ -2,7 +2,7 @@ using AiEngineer.Core.Tickets;
 
 namespace AiEngineer.Web.Infrastructure.Tickets;
 
-/// <summary>Frees the seats of pending orders whose hold has run out and offers freed seats to the waitlist, releases lapsed sponsor holds and deletes old waiting-room places, every few seconds, in every instance (the work is idempotent).</summary>
+/// <summary>Frees the seats of pending orders whose hold has run out and offers freed seats to the waitlist, releases lapsed sponsor holds and deletes old waiting-room places and sign-in failures, every few seconds, in every instance (the work is idempotent).</summary>
 public sealed class HoldExpiryWorker(IServiceScopeFactory scopes, IConfiguration config, ILogger<HoldExpiryWorker> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -26,6 +26,7 @@ public sealed class HoldExpiryWorker(IServiceScopeFactory scopes, IConfiguration
                 if (lapsed > 0) log.LogInformation("Released {Count} sponsor slot(s) whose hold expired", lapsed);
                 var swept = await scope.ServiceProvider.GetRequiredService<WaitingRoomGate>().SweepAsync(stoppingToken);
                 if (swept > 0) log.LogInformation("Deleted {Count} waiting-room place(s) older than their cookies", swept);
+                await scope.ServiceProvider.GetRequiredService<Security.SignInThrottle>().SweepAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

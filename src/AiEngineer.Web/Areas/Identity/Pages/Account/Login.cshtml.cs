@@ -10,7 +10,8 @@ namespace AiEngineer.Web.Areas.Identity.Pages.Account;
 
 /// <summary>Replaces the Identity UI's login so that failed attempts count toward lockout.</summary>
 [AllowAnonymous]
-public class LoginModel(SignInManager<AppUser> signIn, ILogger<LoginModel> log, Microsoft.Extensions.Localization.IStringLocalizer<AccountText> T) : PageModel
+public class LoginModel(SignInManager<AppUser> signIn, ILogger<LoginModel> log, Microsoft.Extensions.Localization.IStringLocalizer<AccountText> T,
+    Infrastructure.Security.SignInThrottle throttle) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -44,6 +45,15 @@ public class LoginModel(SignInManager<AppUser> signIn, ILogger<LoginModel> log, 
         returnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : Url.Content("~/");
         ReturnUrl = returnUrl;
         if (!ModelState.IsValid) return Page();
+        // Too many failures from this address lately: refused before the password is even checked, so trying goes no further.
+        if (await throttle.BlockedForAsync(HttpContext) is { } wait)
+        {
+            var minutes = (int)Math.Max(1, Math.Ceiling(wait.TotalMinutes));
+            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            ModelState.AddModelError(string.Empty, T["Too many failed sign-ins from your network. Try again in {0} minutes.", minutes]);
+            log.LogWarning("Sign-in refused: too many recent failures from this address");
+            return new PageResult { StatusCode = StatusCodes.Status429TooManyRequests };
+        }
 
         var result = await signIn.PasswordSignInAsync(Input.Email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
@@ -53,6 +63,7 @@ public class LoginModel(SignInManager<AppUser> signIn, ILogger<LoginModel> log, 
         }
         if (result.RequiresTwoFactor)
             return RedirectToPage("./LoginWith2fa", new { ReturnUrl = returnUrl, Input.RememberMe });
+        if (!result.Succeeded && !result.RequiresTwoFactor && !result.IsNotAllowed) await throttle.RecordFailureAsync(HttpContext);
         if (result.IsLockedOut)
         {
             log.LogWarning("Account locked out after repeated failures");
