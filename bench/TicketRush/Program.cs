@@ -237,7 +237,7 @@ static partial class Queue
     private static async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpMethod method, string url, Dictionary<string, string> cookies)
     {
         using var request = new HttpRequestMessage(method, url);
-        if (cookies.Count > 0) request.Headers.Add("Cookie", string.Join("; ", cookies.Select(c => c.Key + "=" + c.Value)));
+        if (cookies.Count > 0) request.Headers.Add("Cookie", Buyer.CookieHeader(cookies));
         var response = await http.SendAsync(request);
         Buyer.Keep(response, cookies);
         return response;
@@ -346,7 +346,7 @@ static partial class Buyer
         }
     }
 
-    private static string CookieHeader(Dictionary<string, string> cookies) => string.Join("; ", cookies.Select(c => c.Key + "=" + c.Value));
+    public static string CookieHeader(Dictionary<string, string> cookies) => string.Join("; ", cookies.Select(c => c.Key + "=" + c.Value));
 
     /// <summary>The cookies a response sets, into the buyer's jar.</summary>
     public static void Keep(HttpResponseMessage response, Dictionary<string, string> cookies)

@@ -78,3 +78,13 @@ public class QueueEntry
 
     public bool HasValidPassAt(DateTime now) => AdmittedAt is not null && PassExpiresAt > now;
 }
+
+public static class QueueEntryQueries
+{
+    /// <summary>Places still in line at <paramref name="now"/>: not admitted, and seen within <see cref="WaitingRoom.Gone"/>.</summary>
+    public static IQueryable<QueueEntry> Waiting(this IQueryable<QueueEntry> entries, DateTime now)
+    {
+        var since = now - WaitingRoom.Gone;
+        return entries.Where(e => e.AdmittedAt == null && e.LastSeenAt >= since);
+    }
+}

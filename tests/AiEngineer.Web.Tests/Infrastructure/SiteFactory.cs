@@ -81,6 +81,13 @@ public class SiteFactory(TestDatabase database, SmtpSink smtp, string environmen
     public HttpClient CreateBrowserlikeClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
+    /// <summary>A browser-like client whose requests come from the given address, as Kestrel (or the forwarded-headers middleware) would see it.</summary>
+    public HttpClient CreateClientFrom(string ip)
+    {
+        var handler = Server.CreateHandler(c => c.Connection.RemoteIpAddress = IPAddress.Parse(ip));
+        return new HttpClient(new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler { InnerHandler = handler }) { BaseAddress = Server.BaseAddress };
+    }
+
     public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
     {
         await using var scope = Services.CreateAsyncScope();

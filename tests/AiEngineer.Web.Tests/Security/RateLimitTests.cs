@@ -1,7 +1,6 @@
 using System.Net;
 using AiEngineer.Web.Infrastructure.Security;
 using AiEngineer.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -24,12 +23,7 @@ public class RateLimitTests(RateLimitTests.Fixture fixture) : IClassFixture<Rate
         }
     }
 
-    /// <summary>A browser-like client whose requests come from the given address, as Kestrel (or the forwarded-headers middleware) would see it.</summary>
-    private HttpClient ClientFrom(string ip)
-    {
-        var handler = fixture.Site.Server.CreateHandler(c => c.Connection.RemoteIpAddress = IPAddress.Parse(ip));
-        return new HttpClient(new CookieContainerHandler { InnerHandler = handler }) { BaseAddress = fixture.Site.Server.BaseAddress };
-    }
+    private HttpClient ClientFrom(string ip) => fixture.Site.CreateClientFrom(ip);
 
     /// <summary>Posts the same form repeatedly with a valid token, so only the limiter can refuse it.</summary>
     internal static async Task<List<HttpResponseMessage>> PostTimesAsync(HttpClient client, string url, int times, string? formPage = null)

@@ -1,6 +1,5 @@
 using System.Net;
 using AiEngineer.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 
 namespace AiEngineer.Web.Tests.Security;
@@ -12,11 +11,7 @@ namespace AiEngineer.Web.Tests.Security;
 /// </summary>
 public class SignInThrottleTests(SiteFixture fixture) : IClassFixture<SiteFixture>
 {
-    private HttpClient ClientFrom(string ip)
-    {
-        var handler = fixture.Site.Server.CreateHandler(c => c.Connection.RemoteIpAddress = IPAddress.Parse(ip));
-        return new HttpClient(new CookieContainerHandler { InnerHandler = handler }) { BaseAddress = fixture.Site.Server.BaseAddress };
-    }
+    private HttpClient ClientFrom(string ip) => fixture.Site.CreateClientFrom(ip);
 
     private static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password)
     {

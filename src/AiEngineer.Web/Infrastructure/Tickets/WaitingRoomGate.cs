@@ -53,6 +53,9 @@ public sealed class WaitingRoomGate(AppDbContext db, WaitingRoomStore store, IDa
     /// <summary>The room's settings, shared and a few seconds old at most (another instance's switch shows within seconds).</summary>
     public Task<WaitingRoom> RoomAsync(CancellationToken ct = default) => store.GetAsync(ct);
 
+    /// <summary>Whether the room is on now, by the shared settings.</summary>
+    public async Task<bool> IsOnAsync(CancellationToken ct = default) => (await RoomAsync(ct)).IsOnAt(Now);
+
     /// <summary>Reads the browser's cookie and its place.</summary>
     public async Task<PassCheck> CheckAsync(HttpContext http, CancellationToken ct = default)
     {
@@ -100,25 +103,22 @@ public sealed class WaitingRoomGate(AppDbContext db, WaitingRoomStore store, IDa
             current = await db.QueueEntries.AsNoTracking().FirstAsync(e => e.Id == entry.Id, ct);
         }
         if (current.AdmittedAt is not null) return new(0, TimeSpan.Zero, true, current.PassExpiresAt);
-        var since = now - WaitingRoom.Gone;
-        var ahead = await db.QueueEntries.CountAsync(e => e.AdmittedAt == null && e.LastSeenAt >= since && e.Id < entry.Id, ct);
+        var ahead = await db.QueueEntries.Waiting(now).CountAsync(e => e.Id < entry.Id, ct);
         var perPlace = (await RoomAsync(ct)).SecondsPerPlace;
         return new(ahead + 1, TimeSpan.FromSeconds(Math.Ceiling((ahead + 1) * perPlace)), false, null);
     }
 
     /// <summary>
     /// Admits the next waiting places that the time since the room's admission clock pays for, in arrival order, skipping
-    /// places not seen for <see cref="WaitingRoom.Gone"/>. Returns the room as read, or null when it is off or missing.
+    /// places not seen for <see cref="WaitingRoom.Gone"/>. The room is read fresh: its admission clock decides.
     /// </summary>
-    public async Task<WaitingRoom?> AdmitAsync(DateTime now, CancellationToken ct = default)
+    public async Task AdmitAsync(DateTime now, CancellationToken ct = default)
     {
         var room = await db.WaitingRooms.AsNoTracking().FirstOrDefaultAsync(r => r.Id == WaitingRoom.SingletonId, ct);
-        if (room is null || !room.IsOnAt(now)) return room;
+        if (room is null || !room.IsOnAt(now)) return;
         var (count, clock) = room.AdmissionsDue(now);
-        if (count == 0) return room;
-        var since = now - WaitingRoom.Gone;
-        var next = await db.QueueEntries.Where(e => e.AdmittedAt == null && e.LastSeenAt >= since)
-            .OrderBy(e => e.Id).Select(e => e.Id).Take(count).ToListAsync(ct);
+        if (count == 0) return;
+        var next = await db.QueueEntries.Waiting(now).OrderBy(e => e.Id).Select(e => e.Id).Take(count).ToListAsync(ct);
         // Fewer waiting than the time pays for: the rest of that time is not banked.
         var newClock = next.Count < count ? now : clock;
         var passUntil = now.AddMinutes(room.PassMinutes);
@@ -134,7 +134,6 @@ public sealed class WaitingRoomGate(AppDbContext db, WaitingRoomStore store, IDa
                     .ExecuteUpdateAsync(s => s.SetProperty(e => e.AdmittedAt, now).SetProperty(e => e.PassExpiresAt, passUntil), ct);
             await tx.CommitAsync(ct);
         });
-        return room;
     }
 
     /// <summary>
@@ -217,14 +216,13 @@ public sealed class WaitingRoomStore
 
     /// <summary>How often, by the site's clock, one request of this instance admits whoever is due.</summary>
     public static readonly TimeSpan AdmissionInterval = TimeSpan.FromMilliseconds(100);
-    private long _lastAdmission = long.MinValue;
+    private long _lastAdmission;
 
     /// <summary>True for one caller per <see cref="AdmissionInterval"/>: that request runs <see cref="WaitingRoomGate.AdmitAsync"/>.</summary>
     public bool TakeAdmissionTurn(DateTime now)
     {
         var last = Interlocked.Read(ref _lastAdmission);
-        return (last == long.MinValue || now.Ticks - last >= AdmissionInterval.Ticks)
-            && Interlocked.CompareExchange(ref _lastAdmission, now.Ticks, last) == last;
+        return now.Ticks - last >= AdmissionInterval.Ticks && Interlocked.CompareExchange(ref _lastAdmission, now.Ticks, last) == last;
     }
 
     public Task ReloadAsync(CancellationToken ct = default) => _cache.ReloadAsync(ct);
@@ -248,7 +246,6 @@ public static class WaitingRoomMiddleware
 
     public static void UseWaitingRoom(this WebApplication app)
     {
-        var time = app.Services.GetRequiredService<TimeProvider>();
         app.Use(async (ctx, next) =>
         {
             if (!IsGated(ctx.Request.Path))
@@ -257,7 +254,7 @@ public static class WaitingRoomMiddleware
                 return;
             }
             var gate = ctx.RequestServices.GetRequiredService<WaitingRoomGate>();
-            if (!(await gate.RoomAsync(ctx.RequestAborted)).IsOnAt(time.GetUtcNow().UtcDateTime))
+            if (!await gate.IsOnAsync(ctx.RequestAborted))
             {
                 await next();
                 return;
@@ -267,7 +264,7 @@ public static class WaitingRoomMiddleware
             if (check.State == PassState.Valid || (isPost && check.Entry is not null && check.State is PassState.Used or PassState.Expired))
             {
                 ctx.Items[EntryItem] = check.Entry;
-                // A buyer with a pass sees their own page, not a copy cached for everyone.
+                // Not kept by the browser or a proxy: the next visit passes the gate again.
                 ctx.Response.Headers.CacheControl = "no-store";
                 await next();
                 return;

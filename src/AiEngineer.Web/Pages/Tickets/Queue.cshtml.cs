@@ -24,7 +24,7 @@ public class QueueModel(WaitingRoomGate gate, TimeProvider time) : PageModel
     public async Task<IActionResult> OnGetAsync(string? returnUrl, CancellationToken ct)
     {
         ReturnUrl = Local(returnUrl);
-        if (!(await gate.RoomAsync(ct)).IsOnAt(time.GetUtcNow().UtcDateTime)) return Redirect(ReturnUrl);
+        if (!await gate.IsOnAsync(ct)) return Redirect(ReturnUrl);
         var check = await gate.CheckAsync(HttpContext, ct);
         if (check.State == PassState.Valid) return Redirect(ReturnUrl);
         var entry = check.Entry;
@@ -43,7 +43,7 @@ public class QueueModel(WaitingRoomGate gate, TimeProvider time) : PageModel
     public async Task<IActionResult> OnGetStatusAsync(CancellationToken ct)
     {
         Response.Headers.CacheControl = "no-store";
-        if (!(await gate.RoomAsync(ct)).IsOnAt(time.GetUtcNow().UtcDateTime)) return new JsonResult(new { reload = true });
+        if (!await gate.IsOnAsync(ct)) return new JsonResult(new { reload = true });
         var check = await gate.CheckAsync(HttpContext, ct);
         if (check.State == PassState.Valid) return new JsonResult(new { admitted = true });
         if (check.State != PassState.Waiting || check.Entry is null) return new JsonResult(new { reload = true });

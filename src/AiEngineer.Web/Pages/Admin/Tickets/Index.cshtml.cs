@@ -78,8 +78,7 @@ public class IndexModel(AppDbContext db, TimeProvider time, Infrastructure.Ticke
             .GroupBy(t => t.TicketTypeId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         Rows = types.Select(t => (t, sold.GetValueOrDefault(t.Id), t.Taken - sold.GetValueOrDefault(t.Id))).ToList();
         Room = await db.WaitingRooms.AsNoTracking().FirstOrDefaultAsync(r => r.Id == WaitingRoom.SingletonId, ct) ?? new WaitingRoom();
-        var since = Now - WaitingRoom.Gone;
-        Waiting = await db.QueueEntries.CountAsync(e => e.AdmittedAt == null && e.LastSeenAt >= since, ct);
+        Waiting = await db.QueueEntries.Waiting(Now).CountAsync(ct);
         Admitted = await db.QueueEntries.CountAsync(e => e.AdmittedAt != null && e.UsedAt == null && e.PassExpiresAt > Now, ct);
         Used = await db.QueueEntries.CountAsync(e => e.UsedAt != null, ct);
     }
