@@ -12,6 +12,8 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddLogging();
 builder.AddSite();
+builder.AddScaleOut();
+builder.AddProxy();
 builder.AddSiteLocalization();
 builder.AddDatabase();
 builder.AddAccounts();

@@ -26,7 +26,7 @@ public class RateLimitTests(RateLimitTests.Fixture fixture) : IClassFixture<Rate
     private HttpClient ClientFrom(string ip) => fixture.Site.CreateClientFrom(ip);
 
     /// <summary>Posts the same form repeatedly with a valid token, so only the limiter can refuse it.</summary>
-    internal static async Task<List<HttpResponseMessage>> PostTimesAsync(HttpClient client, string url, int times, string? formPage = null)
+    public static async Task<List<HttpResponseMessage>> PostTimesAsync(HttpClient client, string url, int times, string? formPage = null)
     {
         var token = HttpClientFormExtensions.AntiforgeryToken(await client.GetStringAsync(formPage ?? url));
         var responses = new List<HttpResponseMessage>();

@@ -72,10 +72,11 @@ public sealed class PostgresLiveBus(DatabaseConnection database) : ILiveBus
 
 /// <summary>
 /// Keeps one connection per instance in <c>LISTEN aie_live</c> and forwards each notification to the local SignalR
-/// groups. A lost connection is opened again (with a growing pause, at most 10 s); what was sent while it was down is
+/// groups; on the same connection, <c>LISTEN aie_changes</c> hears what other instances saved (<see cref="Site.SiteChanges"/>). A lost connection is opened again (with a growing pause, at most 10 s); what was sent while it was down is
 /// not replayed, so pages that show live data also load it whole on every (re)connect.
 /// </summary>
-public sealed class PostgresLiveListener(DatabaseConnection database, IHubContext<LiveHub> hub, ILogger<PostgresLiveListener> log) : BackgroundService
+public sealed class PostgresLiveListener(DatabaseConnection database, IHubContext<LiveHub> hub, Site.SiteChanges changes,
+    Site.SiteChangeFeed feed, ILogger<PostgresLiveListener> log) : BackgroundService
 {
     /// <summary>Set once the first LISTEN is in place (tests wait for it).</summary>
     public Task Listening => _listening.Task;
@@ -95,9 +96,12 @@ public sealed class PostgresLiveListener(DatabaseConnection database, IHubContex
                     if (e.Channel == PostgresLiveBus.Channel)
                         _ = LiveMessages.DeliverAsync(hub, e.Payload, CancellationToken.None).ContinueWith(
                             t => log.LogWarning(t.Exception, "A live message could not be delivered"), TaskContinuationOptions.OnlyOnFaulted);
+                    else if (e.Channel == Site.SiteChangeFeed.Channel && feed.Read(e.Payload) is { } tags)
+                        _ = changes.HeardAsync(tags).ContinueWith(
+                            t => log.LogWarning(t.Exception, "Another instance's change could not be applied"), TaskContinuationOptions.OnlyOnFaulted);
                 };
                 await connection.OpenAsync(stoppingToken);
-                await using (var listen = new NpgsqlCommand($"LISTEN {PostgresLiveBus.Channel}", connection))
+                await using (var listen = new NpgsqlCommand($"LISTEN {PostgresLiveBus.Channel}; LISTEN {Site.SiteChangeFeed.Channel}", connection))
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 _listening.TrySetResult();
                 pause = TimeSpan.FromMilliseconds(250);

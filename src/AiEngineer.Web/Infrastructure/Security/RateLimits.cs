@@ -43,8 +43,9 @@ public sealed class RateLimitOptions
 
 /// <summary>
 /// The built-in rate limiter on the forms worth abusing: sign-in, password reset, proposals, sponsor applications and
-/// checkout. Anonymous forms are counted per client IP (the forwarded one behind a proxy when
-/// ASPNETCORE_FORWARDEDHEADERS_ENABLED is set); forms that need an account per signed-in user. A refused POST answers
+/// checkout. Anonymous forms are counted per client IP (the forwarded one from a proxy named in Proxy:KnownProxies or
+/// Proxy:KnownNetworks); forms that need an account per signed-in user. With Redis configured the counts are shared by
+/// every replica (<see cref="Site.ScaleOut"/>). A refused POST answers
 /// 429 with Retry-After, and the status-code page explains it.
 /// </summary>
 public static class RateLimits
@@ -103,6 +104,16 @@ public static class RateLimits
         var rule = pick(options);
         var user = perUser ? http.User.FindFirstValue(ClaimTypes.NameIdentifier) : null;
         var key = user is not null ? $"{policy}:user:{user}" : $"{policy}:ip:{http.Connection.RemoteIpAddress}";
+        // With Redis the window is counted there, so every replica spends one budget.
+        if (http.RequestServices.GetService<StackExchange.Redis.IConnectionMultiplexer>() is { } redis)
+            return RedisRateLimiting.RedisRateLimitPartition.GetFixedWindowRateLimiter(
+                http.RequestServices.GetRequiredService<IOptions<Site.RedisOptions>>().Value.InstanceName + "limits:" + key,
+                _ => new RedisRateLimiting.RedisFixedWindowRateLimiterOptions
+                {
+                    ConnectionMultiplexerFactory = () => redis,
+                    PermitLimit = Math.Max(1, rule.PermitLimit),
+                    Window = TimeSpan.FromSeconds(Math.Max(1, rule.WindowSeconds)),
+                });
         return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = Math.Max(1, rule.PermitLimit),

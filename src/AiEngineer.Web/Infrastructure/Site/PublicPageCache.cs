@@ -47,6 +47,8 @@ public static class PublicPageCache
         /// <summary>No page has this tag; it reloads the checkout's ticket types (<see cref="AiEngineer.Web.Infrastructure.Tickets.TicketTypeStore"/>).
         /// Orders, which also carry <see cref="Tickets"/>, do not.</summary>
         public const string TicketTypes = "ticket-types";
+        /// <summary>No page has this tag; it reloads the waiting room's settings (<see cref="AiEngineer.Web.Infrastructure.Tickets.WaitingRoomStore"/>).</summary>
+        public const string WaitingRoom = "waiting-room";
     }
 
     /// <summary>
@@ -73,6 +75,7 @@ public static class PublicPageCache
         [typeof(CallForPapers)] = [Tags.Cfp],
         [typeof(SessionFormat)] = [Tags.Cfp, Tags.Conference], // the conference store carries the formats' names
         [typeof(Core.Email.EmailTemplate)] = [Tags.EmailTemplates],
+        [typeof(WaitingRoom)] = [Tags.WaitingRoom],
     };
 
     /// <summary>
@@ -84,6 +87,9 @@ public static class PublicPageCache
     public static WebApplicationBuilder AddPublicPageCache(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<EvictionInterceptor>();
+        builder.Services.AddSingleton<SiteChanges>();
+        builder.Services.AddSingleton<SiteChangeFeed>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SiteChangeFeed>());
         builder.Services.AddOutputCache(o =>
         {
             // The home page features speakers of the published program, with their photos, and the sponsor wall.
@@ -127,12 +133,11 @@ public static class PublicPageCache
     }
 
     /// <summary>
-    /// Evicts the public pages showing what a save changed, after it succeeded. One place rather than a call in every
+    /// Evicts the public pages showing what a save changed, after it succeeded, on every instance (<see cref="SiteChanges"/>). One place rather than a call in every
     /// organizer handler, so a new handler cannot forget it; conditional UPDATEs (ticket seats, sponsor slots) bypass it,
     /// and the pages they affect rely on the time bucket (or on the tracked save that goes with them).
     /// </summary>
-    public sealed class EvictionInterceptor(IOutputCacheStore store, ConferenceStore conference, Email.EmailTemplates templates,
-        AiEngineer.Web.Infrastructure.Tickets.TicketTypeStore ticketTypes, ILogger<EvictionInterceptor> log) : SaveChangesInterceptor
+    public sealed class EvictionInterceptor(SiteChanges changes) : SaveChangesInterceptor
     {
         private readonly ConditionalWeakTable<DbContext, IReadOnlySet<string>> _pending = new();
 
@@ -171,19 +176,6 @@ public static class PublicPageCache
             return Task.CompletedTask;
         }
 
-        private async Task ReloadAsync(Func<CancellationToken, Task> reload, Action invalidate)
-        {
-            try
-            {
-                await reload(CancellationToken.None);
-            }
-            catch (Exception ex)
-            {
-                log.LogWarning(ex, "Reloading a shared cache after a save failed; the next reader loads it");
-                invalidate();
-            }
-        }
-
         private void Collect(DbContext? db)
         {
             if (db is null) return;
@@ -196,17 +188,7 @@ public static class PublicPageCache
         {
             if (db is null || !_pending.TryGetValue(db, out var tags)) return;
             _pending.Remove(db);
-            // Reloaded now, by the request that saved (its save is done, so its connection is free): every request after
-            // this one sees the change, and none of them waits on the database for it.
-            if (tags.Contains(Tags.Conference)) await ReloadAsync(conference.ReloadAsync, conference.Invalidate);
-            if (tags.Contains(Tags.EmailTemplates)) await ReloadAsync(templates.ReloadAsync, templates.Invalidate);
-            if (tags.Contains(Tags.TicketTypes)) await ReloadAsync(ticketTypes.ReloadAsync, ticketTypes.Invalidate);
-            foreach (var tag in tags)
-            {
-                // The change is saved; eviction must not turn it into an error page, even if the request was cancelled.
-                await store.EvictByTagAsync(tag, CancellationToken.None);
-                log.LogDebug("Evicted public pages tagged {Tag}", tag);
-            }
+            await changes.SavedAsync(tags);
         }
     }
 }

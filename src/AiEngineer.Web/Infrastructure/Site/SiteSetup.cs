@@ -28,6 +28,7 @@ public static class SiteSetup
 
     public static void UseSite(this WebApplication app)
     {
+        app.UseProxy();
         if (!app.Environment.IsDevelopment())
         {
             // A database outage answers 503 quickly (the connection timeout is short, see DatabaseSetup) with the

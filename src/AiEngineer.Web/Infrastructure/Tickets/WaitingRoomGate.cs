@@ -282,9 +282,10 @@ public static class WaitingRoomMiddleware
 /// (for every instance: it is written to the database), extended each time the queue passes it again. At most one write
 /// every 30 s per instance, off the request's path.
 /// </summary>
-public sealed class WaitingRoomTrigger(IServiceScopeFactory scopes, WaitingRoomStore store, TimeProvider time, ILogger<WaitingRoomTrigger> log)
+public sealed class WaitingRoomTrigger(IServiceScopeFactory scopes, WaitingRoomStore store, Site.SiteChangeFeed feed, TimeProvider time, ILogger<WaitingRoomTrigger> log)
 {
     private static readonly TimeSpan Pause = TimeSpan.FromSeconds(30);
+    private static readonly IReadOnlySet<string> RoomTag = new HashSet<string> { Site.PublicPageCache.Tags.WaitingRoom };
     private long _lastTicks;
     private int _running;
 
@@ -329,6 +330,7 @@ public sealed class WaitingRoomTrigger(IServiceScopeFactory scopes, WaitingRoomS
                     .SetProperty(r => r.AutoOnUntil, until));
         }
         await store.ReloadAsync();
+        feed.Send(RoomTag); // the other instances too, at once
         log.LogWarning("The waiting room is on by itself: {Queued} requests were waiting for a turn", queued);
     }
 }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AiEngineer.Web.Pages.Admin.Tickets;
 
 /// <summary>The ticket types with their sales, and the on-sale waiting room: its switch, pace and line.</summary>
-public class IndexModel(AppDbContext db, TimeProvider time, Infrastructure.Tickets.WaitingRoomStore rooms, Shared.RuleMessages rules,
+public class IndexModel(AppDbContext db, TimeProvider time, Shared.RuleMessages rules,
     Microsoft.Extensions.Localization.IStringLocalizer<AdminTicketsText> T) : PageModel
 {
     public IReadOnlyList<(TicketType Type, int Sold, int Held)> Rows { get; private set; } = [];
@@ -65,7 +65,7 @@ public class IndexModel(AppDbContext db, TimeProvider time, Infrastructure.Ticke
         room.UpdatedAt = now;
         if (isNew) db.WaitingRooms.Add(room);
         await db.SaveChangesAsync(ct);
-        await rooms.ReloadAsync(ct); // this instance at once; others within seconds
+        // The save reloads the room's settings on every instance (PublicPageCache.Tags.WaitingRoom).
         TempData["WaitingRoomMessage"] = room.IsOnAt(now) ? T["The waiting room is on."].Value : T["The waiting room is off."].Value;
         return Redirect("/admin/tickets#waiting-room");
     }
