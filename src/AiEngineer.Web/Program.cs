@@ -28,10 +28,12 @@ builder.AddLive();
 
 var app = builder.Build();
 
-await app.PrepareDatabaseAsync();
+await app.PrepareDatabaseAsync(args);
 
 if (args.FirstOrDefault() == CreateOrganizerCommand.Name)
     return await CreateOrganizerCommand.RunAsync(app.Services, args, Console.In, Console.Out);
+if (args.FirstOrDefault() is MigrateCommand.Name or MigrateCommand.SeedDemoName)
+    return await MigrateCommand.ReportAsync(app.Services, Console.Out);
 if (args.FirstOrDefault() == SeedBenchCommand.Name)
     return await SeedBenchCommand.RunAsync(app.Services, Console.Out);
 

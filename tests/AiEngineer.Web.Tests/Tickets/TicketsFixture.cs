@@ -68,9 +68,19 @@ public partial class TicketsFixture : SiteFixture
     public static async Task<HttpResponseMessage> CheckoutAsync(HttpClient client, Dictionary<int, int> quantities, string buyerEmail,
         string method = "Invoice", string? voucher = null, Action<Dictionary<string, string>>? tamper = null)
     {
+        var (formPage, fields) = await CheckoutFormAsync(client, quantities, buyerEmail, method, voucher);
+        if (fields is null) return formPage;
+        tamper?.Invoke(fields);
+        return await client.PostAsync("/tickets/checkout", new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>The checkout form for the quantities, filled in as a buyer would (null fields when the form did not load).</summary>
+    public static async Task<(HttpResponseMessage FormPage, Dictionary<string, string>? Fields)> CheckoutFormAsync(HttpClient client,
+        Dictionary<int, int> quantities, string buyerEmail, string method = "Invoice", string? voucher = null)
+    {
         var query = string.Join("&", quantities.Select(kv => $"qty[{kv.Key}]={kv.Value}")) + (voucher is null ? "" : $"&voucher={Uri.EscapeDataString(voucher)}");
         var formPage = await client.GetAsync("/tickets/checkout?" + query);
-        if (formPage.StatusCode != HttpStatusCode.OK) return formPage;
+        if (formPage.StatusCode != HttpStatusCode.OK) return (formPage, null);
         var html = await formPage.Content.ReadAsStringAsync();
         var fields = new Dictionary<string, string>
         {
@@ -89,8 +99,7 @@ public partial class TicketsFixture : SiteFixture
                 fields[$"Input.Attendees[{i}].Name"] = $"Attendee {i}";
                 fields[$"Input.Attendees[{i}].Email"] = $"attendee{i}.{buyerEmail}";
             }
-        tamper?.Invoke(fields);
-        return await client.PostAsync("/tickets/checkout", new FormUrlEncodedContent(fields));
+        return (formPage, fields);
     }
 
     /// <summary>The order code from the redirect after placing an order.</summary>

@@ -59,7 +59,9 @@ public static class DatabaseSetup
         });
 
         builder.Services.AddHealthChecks()
-            .AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+            .AddDbContextCheck<AppDbContext>("database", tags: ["ready"])
+            .AddCheck<SchemaCheck>("schema", tags: ["ready"]);
+        builder.Services.AddSingleton<SchemaCheck>(); // one per app: it remembers that the schema is current
         return builder;
     }
 
@@ -102,37 +104,90 @@ public static class DatabaseSetup
     }
 
     /// <summary>Applies migrations (when enabled) and seeds the demo (Development only).</summary>
-    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    public static async Task PrepareDatabaseAsync(this WebApplication app, string[] args)
     {
         var options = app.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         var log = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseSetup));
         // The start-up breakdown README.md quotes: process start to here, the migrations, the demo seed.
         log.LogInformation("Preparing the database {Ms} ms after the process started",
             (long)(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds);
-        // Most starts find nothing to apply: comparing the applied ids with the assembly's list is one query, while
-        // MigrateAsync also takes the migrations lock and diffs the model against the last snapshot (a few hundred ms).
-        if (options.MigrateOnStartup && (!await db.Database.CanConnectAsync() || (await db.Database.GetPendingMigrationsAsync()).Any()))
+        // The migrate and seed-demo commands migrate whatever MigrateOnStartup says; serving replicas then start with it off.
+        var command = args.FirstOrDefault();
+        if (options.MigrateOnStartup || command is MigrateCommand.Name or MigrateCommand.SeedDemoName) await MigrateAsync(db, log);
+        if (options.SeedDemo && app.Environment.IsDevelopment() && command is null || command == MigrateCommand.SeedDemoName)
         {
-            if (db.Database.IsSqlite() && await IsEmptySqliteAsync(db))
-                await RunNewDatabaseScriptAsync(db);
-            else
-                await db.Database.MigrateAsync();
-            if (db.Database.IsSqlite())
-            {
-                // WAL lets readers and the outbox worker run beside a writer.
-                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-            }
-            log.LogInformation("Applied the migrations in {Ms} ms", clock.ElapsedMilliseconds);
-        }
-        if (options.SeedDemo && app.Environment.IsDevelopment())
-        {
-            clock.Restart();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
             log.LogInformation("Seeded the demo in {Ms} ms", clock.ElapsedMilliseconds);
         }
+    }
+
+    /// <summary>Applies what is pending; a database that is up to date costs one query.</summary>
+    private static async Task MigrateAsync(AppDbContext db, ILogger log)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        // Most starts find nothing to apply: comparing the applied ids with the assembly's list is one query, while
+        // MigrateAsync also takes the migrations lock and diffs the model against the last snapshot (a few hundred ms).
+        if (await db.Database.CanConnectAsync() && !(await db.Database.GetPendingMigrationsAsync()).Any()) return;
+        if (db.Database.IsSqlite() && await IsEmptySqliteAsync(db))
+            await RunNewDatabaseScriptAsync(db);
+        else
+            await db.Database.MigrateAsync();
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers and the outbox worker run beside a writer.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+        log.LogInformation("Applied the migrations in {Ms} ms", clock.ElapsedMilliseconds);
+    }
+}
+
+/// <summary>
+/// Ready only once the database has every migration this version knows. With Database:MigrateOnStartup=false a new
+/// version's replicas wait, out of the proxy's rotation, until the deployment's migrate step has run; the old version's
+/// replicas keep serving meanwhile (migrations expand first, see README › Deployment). Once up to date it stays so
+/// (migrations only ever add), and the probe costs nothing more.
+/// </summary>
+public sealed class SchemaCheck(IServiceScopeFactory scopes) : Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
+{
+    private volatile bool _current;
+
+    public async Task<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult> CheckHealthAsync(
+        Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (_current) return Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy();
+        await using var scope = scopes.CreateAsyncScope();
+        var pending = (await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.GetPendingMigrationsAsync(cancellationToken)).Count();
+        if (pending == 0)
+        {
+            _current = true;
+            return Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy();
+        }
+        return Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy($"{pending} migrations are not applied yet: run the migrate step");
+    }
+}
+
+/// <summary>
+/// `AiEngineer.Web migrate`: applies pending migrations and exits, the deployment step that runs once before replicas of
+/// a new version start (with Database:MigrateOnStartup=false). `AiEngineer.Web seed-demo`: the same, then the demo
+/// summit and its accounts (password <see cref="DemoSeeder.DemoPassword"/>) on a database that has no conference yet, in
+/// any environment: for trying a production-like deployment (docker compose, the replica suite), never for real data.
+/// </summary>
+public static class MigrateCommand
+{
+    public const string Name = "migrate";
+    public const string SeedDemoName = "seed-demo";
+
+    public static async Task<int> ReportAsync(IServiceProvider services, TextWriter output)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var applied = (await db.Database.GetAppliedMigrationsAsync()).ToList();
+        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+        await output.WriteLineAsync($"{applied.Count} migrations applied, the last {applied.LastOrDefault() ?? "none"}; {pending.Count} pending.");
+        return pending.Count == 0 ? 0 : 1;
     }
 }
 

@@ -14,9 +14,11 @@ namespace AiEngineer.Web.Infrastructure.Site;
 /// saver's eviction and its own reload.
 /// </summary>
 public sealed class SiteChanges(IOutputCacheStore store, ConferenceStore conference, Email.EmailTemplates templates,
-    Tickets.TicketTypeStore ticketTypes, Tickets.WaitingRoomStore rooms, SiteChangeFeed feed,
+    Tickets.TicketTypeStore ticketTypes, Tickets.WaitingRoomStore rooms, SiteChangeFeed feed, IServiceProvider services,
     ILogger<SiteChanges> log)
 {
+    private readonly StackExchange.Redis.IConnectionMultiplexer? _redis = services.GetService<StackExchange.Redis.IConnectionMultiplexer>();
+
     public async Task SavedAsync(IReadOnlySet<string> tags)
     {
         await ReloadAsync(tags);
@@ -56,6 +58,12 @@ public sealed class SiteChanges(IOutputCacheStore store, ConferenceStore confere
 
     private async Task EvictAsync(IReadOnlySet<string> tags)
     {
+        if (_redis is { IsConnected: false })
+        {
+            // Without this every save would wait out Redis's timeout; the pages' time buckets bound what stays stale.
+            log.LogWarning("Redis is unreachable: the pages tagged {Tags} stay cached until their time bucket ends", string.Join(", ", tags));
+            return;
+        }
         foreach (var tag in tags)
         {
             try
