@@ -18,6 +18,6 @@ export Email__PickupDirectory="$out/mail"
 export Site__PublicUrl="$url"
 export RateLimits__Enabled=false
 # Production sets Secure cookies (antiforgery refuses plain http): the bench stands where a TLS-terminating proxy would,
-# and the rush sends X-Forwarded-Proto: https, which the app trusts from loopback with this switch.
-export ASPNETCORE_FORWARDEDHEADERS_ENABLED=true
+# and the rush sends X-Forwarded-Proto: https, which the app believes from loopback, named as its proxy.
+export Proxy__KnownProxies__0=127.0.0.1
 export DOTNET_hostBuilder__reloadConfigOnChange=false
