@@ -114,7 +114,8 @@ public static class DatabaseSetup
         log.LogInformation("Preparing the database {Ms} ms after the process started",
             (long)(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds);
         // The migrate and seed-demo commands migrate whatever MigrateOnStartup says; serving replicas then start with it off.
-        var command = args.FirstOrDefault();
+        // A command is a first argument that is not an option (hosts pass --contentRoot, --applicationName and the like).
+        var command = args.FirstOrDefault() is { } first && !first.StartsWith('-') ? first : null;
         if (options.MigrateOnStartup || command is MigrateCommand.Name or MigrateCommand.SeedDemoName) await MigrateAsync(db, log);
         if (options.SeedDemo && app.Environment.IsDevelopment() && command is null || command == MigrateCommand.SeedDemoName)
         {
