@@ -15,7 +15,8 @@
 #
 # Settings (environment): AIE_CLUSTER_DIR (/tmp/aie-cluster), AIE_CLUSTER_PG (server connection string, the local aie
 # role), AIE_CLUSTER_DB (aie_cluster), AIE_CLUSTER_PORT (8443), AIE_CLUSTER_APP_PORT (5101: replicas on it and the next
-# one), AIE_CLUSTER_REDIS_PORT (6390), AIE_CLUSTER_APP (a directory with AiEngineer.Web.dll), AIE_CLUSTER_REPLICAS (2).
+# one), AIE_CLUSTER_REDIS_PORT (6390), AIE_CLUSTER_APP (a directory with AiEngineer.Web.dll), AIE_CLUSTER_REPLICAS (2),
+# AIE_CLUSTER_SEED (the migrate step's command: seed-demo, or seed-bench for bench/cluster.sh, or migrate for none).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -29,6 +30,7 @@ app_port=${app_port:-${AIE_CLUSTER_APP_PORT:-5101}}
 redis_port=${redis_port:-${AIE_CLUSTER_REDIS_PORT:-6390}}
 app_dir=${app_dir:-${AIE_CLUSTER_APP:-$root/src/AiEngineer.Web/bin/Debug/net10.0}}
 replicas=${replicas:-${AIE_CLUSTER_REPLICAS:-2}}
+seed=${AIE_CLUSTER_SEED:-seed-demo}
 
 stop() {
   [[ -f $dir/nginx.pid ]] && kill "$(cat "$dir/nginx.pid")" 2>/dev/null || true
@@ -96,7 +98,7 @@ redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --d
 until redis-cli -p "$redis_port" ping >/dev/null 2>&1; do sleep 0.05; done
 
 echo "== migrate (once, before any replica starts)"
-(cd "$app_dir" && dotnet AiEngineer.Web.dll seed-demo --contentRoot "$root/src/AiEngineer.Web") >"$dir/migrate.log" 2>&1 \
+(cd "$app_dir" && dotnet AiEngineer.Web.dll "$seed" --contentRoot "$root/src/AiEngineer.Web") >"$dir/migrate.log" 2>&1 \
   || { tail -n 30 "$dir/migrate.log"; exit 1; }
 tail -n 1 "$dir/migrate.log"
 

@@ -9,7 +9,7 @@ using System.Text.RegularExpressions;
 //     TicketRush --url http://127.0.0.1:5080 --type 7 [--buyers 5000] [--concurrency 200] [--method Free|Invoice]
 //   open: buyers arrive at fixed offered rates (Poisson), one step per rate, each step on its own type; latency is timed
 //     from each buyer's scheduled start, so a stall cannot hide behind buyers who were never sent (coordinated omission).
-//     TicketRush --mode open --rates 100,200,300 --types 11,12,13 [--step-seconds 10] [--floor]
+//     TicketRush --mode open --rates 100,200,300 --types 11,12,13 [--step-seconds 10] [--floor] [--cert tls.crt]
 //   queue: buyers arrive at --rate for --seconds while the waiting room is on; each takes a place, asks for it at
 //     queue.js's pace until admitted, then buys. Prints the outcome and the client's view of the wait.
 //     TicketRush --mode queue --rate 900 --seconds 5 --type 40
@@ -25,6 +25,12 @@ var handler = new SocketsHttpHandler
     MaxConnectionsPerServer = options.Mode == "closed" ? options.Concurrency : 4000,
     PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
 };
+// Through nginx (bench/cluster.sh): https with the cluster's self-signed certificate, trusted by its thumbprint only.
+if (options.Has("cert"))
+{
+    var trusted = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificateFromFile(options.Get("cert", null)).Thumbprint;
+    handler.SslOptions.RemoteCertificateValidationCallback = (_, cert, _, _) => cert is not null && cert.GetCertHashString() == trusted;
+}
 using var http = new HttpClient(handler) { BaseAddress = new Uri(options.Url), Timeout = TimeSpan.FromSeconds(60) };
 // As a TLS-terminating proxy would say: the app sets Secure cookies in Production and antiforgery wants https.
 http.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
