@@ -18,7 +18,11 @@
     // Many votes in a burst (a keynote) become one fetch.
     function soon() { if (!pending) pending = setTimeout(refresh, 250); }
 
-    const connection = new signalR.HubConnectionBuilder().withUrl("/hubs/live").withAutomaticReconnect().build();
+    // WebSockets straight away, without the negotiate request: behind a round-robin proxy the negotiate and the
+    // connection could land on different replicas, and only a connection that never negotiates needs no sticky sessions.
+    const connection = new signalR.HubConnectionBuilder()
+        .withUrl("/hubs/live", { skipNegotiation: true, transport: signalR.HttpTransportType.WebSockets })
+        .withAutomaticReconnect().build();
     connection.on("live", (t) => { if (t === topic) soon(); });
     connection.onreconnected(async () => { await connection.invoke("Join", topic); soon(); });
     connection.start().then(() => connection.invoke("Join", topic)).then(soon).catch(() => { /* forms still work */ });
