@@ -162,10 +162,10 @@ public class ReplicaStopTests(Cluster cluster, Xunit.Abstractions.ITestOutputHel
 
         await killed.Task.WaitAsync(TimeSpan.FromSeconds(60));
         await cluster.KillReplicaAsync(2);
-        var results = await rush;
-        output.WriteLine($"{buyers} buyers, replica 2 killed after {buyers / 3}; {retriedPosts} order posts sent again by their buyers");
         try
         {
+            var results = await rush;
+            output.WriteLine($"{buyers} buyers, replica 2 killed after {buyers / 3}; {retriedPosts} order posts sent again by their buyers");
             // Every buyer has exactly one order, and the seats taken are exactly those orders' tickets.
             Assert.Equal(buyers, results.Select(r => r.Location).Distinct().Count());
             Assert.Equal((long)buyers, await cluster.SqlAsync<long>($"SELECT count(*) FROM \"Orders\" o WHERE o.\"BuyerEmail\" LIKE '%{name.Replace(' ', '.').ToLowerInvariant()}@example.com'"));

@@ -183,6 +183,11 @@ public static class MigrateCommand
 
     public static async Task<int> ReportAsync(IServiceProvider services, TextWriter output)
     {
+        // The data-protection key ring (kept in the database) gets its key now, before the replicas start: replicas that
+        // start together on a database without a key would each make one of their own, and refuse each other's cookies
+        // and antiforgery tokens until they next reload the ring.
+        Microsoft.AspNetCore.DataProtection.DataProtectionCommonExtensions.Protect(
+            services.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>().CreateProtector("aie.migrate"), "key ring");
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var applied = (await db.Database.GetAppliedMigrationsAsync()).ToList();
