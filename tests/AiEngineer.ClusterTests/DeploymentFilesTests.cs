@@ -12,15 +12,8 @@ namespace AiEngineer.ClusterTests;
 /// </summary>
 public class DeploymentFilesTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = Web.Tests.Infrastructure.TestPaths.RepositoryRoot();
     private static readonly string K8s = Path.Combine(Root, "deploy", "k8s");
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "AiEngineer.sln"))) dir = dir.Parent;
-        return dir!.FullName;
-    }
 
     private static List<YamlMappingNode> Documents(string path)
     {

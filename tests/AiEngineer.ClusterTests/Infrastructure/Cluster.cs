@@ -144,7 +144,7 @@ public sealed class Cluster : IAsyncLifetime
     private static async Task<int> ScriptAsync(string verb, Dictionary<string, string> env, string? argument = null)
     {
         var start = new ProcessStartInfo("bash") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(RepositoryRoot(), "scripts", "cluster.sh"));
+        start.ArgumentList.Add(Path.Combine(TestPaths.RepositoryRoot(), "scripts", "cluster.sh"));
         start.ArgumentList.Add(verb);
         if (argument is not null) start.ArgumentList.Add(argument);
         foreach (var (k, v) in env) start.Environment[k] = v;
@@ -154,13 +154,6 @@ public sealed class Cluster : IAsyncLifetime
         await process.WaitForExitAsync();
         if (process.ExitCode != 0) Console.Error.WriteLine(await output + await error);
         return process.ExitCode;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "AiEngineer.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("AiEngineer.sln not found above " + AppContext.BaseDirectory);
     }
 
     /// <summary>The first of <paramref name="count"/> consecutive free loopback ports.</summary>

@@ -1,3 +1,4 @@
+using AiEngineer.Web.Tests.Infrastructure;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -27,7 +28,7 @@ namespace AiEngineer.Web.Tests.Site;
 /// </summary>
 public partial class CoreMessageTests
 {
-    private static readonly string Root = RepositoryRoot();
+    private static readonly string Root = TestPaths.RepositoryRoot();
     private static readonly string RuleResx = Path.Combine(Root, "src", "AiEngineer.Web", "Pages", "Shared", "RuleText.resx");
     private static readonly DateTime Now = new(2026, 6, 1, 12, 0, 0, DateTimeKind.Utc);
 
@@ -295,13 +296,6 @@ public partial class CoreMessageTests
             .Select(m => $"{m.File}:{m.Line}: {m.LineText.Trim()}")
             .ToList();
         Assert.True(baked.Count == 0, "Cast one branch to (Problem):\n" + string.Join("\n", baked));
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "AiEngineer.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("AiEngineer.sln not found above " + AppContext.BaseDirectory);
     }
 }
 

@@ -11,7 +11,7 @@ namespace AiEngineer.Web.Tests.Site;
 /// <summary>The resource files themselves: every English string has a translation in every configured language, and every string a view asks for exists.</summary>
 public partial class ResourceCompletenessTests
 {
-    private static readonly string Web = Path.Combine(RepositoryRoot(), "src", "AiEngineer.Web");
+    private static readonly string Web = Path.Combine(TestPaths.RepositoryRoot(), "src", "AiEngineer.Web");
 
     private static string[] Languages()
     {
@@ -147,13 +147,6 @@ public partial class ResourceCompletenessTests
 
     [GeneratedRegex(@"\{(\d+)(:[^}]*)?\}")]
     private static partial Regex Placeholders();
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "AiEngineer.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("AiEngineer.sln not found above " + AppContext.BaseDirectory);
-    }
 }
 
 /// <summary>Choosing the language: the header's links and their cookie, then Accept-Language, then English; the account keeps it; caches keep languages apart.</summary>
