@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using AiEngineer.ClusterTests.Infrastructure;
 using AiEngineer.Web.Tests.Infrastructure;
@@ -27,7 +26,7 @@ public class MigrateStepTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, before.StatusCode);
         Assert.Contains("\"schema\":\"Unhealthy\"", await before.Content.ReadAsStringAsync());
 
-        var (code, output) = await RunAsync(database, "migrate");
+        var (code, output) = await AppProcess.RunAsync(database, "migrate");
         Assert.True(code == 0, output);
         Assert.Matches(@"\d+ migrations applied, the last \d+_\w+; 0 pending\.", output);
 
@@ -35,27 +34,8 @@ public class MigrateStepTests
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
         Assert.Contains("\"schema\":\"Healthy\"", await after.Content.ReadAsStringAsync());
         // A second run finds nothing to do.
-        (code, output) = await RunAsync(database, "migrate");
+        (code, output) = await AppProcess.RunAsync(database, "migrate");
         Assert.True(code == 0, output);
         Assert.Contains("; 0 pending.", output);
-    }
-
-    /// <summary>The app's own executable, as a deployment runs it.</summary>
-    private static async Task<(int Code, string Output)> RunAsync(TestDatabase database, string command)
-    {
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "AiEngineer.Web.dll"));
-        start.ArgumentList.Add(command);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Database__Provider"] = database.Provider;
-        start.Environment[$"ConnectionStrings__{database.Provider}"] = database.ConnectionString;
-        start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
-        start.Environment["DOTNET_hostBuilder__reloadConfigOnChange"] = "false";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
     }
 }

@@ -8,6 +8,7 @@ using AiEngineer.Web.Tests.Infrastructure;
 using AiEngineer.Web.Tests.Schedule;
 using AiEngineer.Web.Tests.Security;
 using AiEngineer.Web.Tests.Tickets;
+using AiEngineer.Web.Infrastructure.Site;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -71,12 +72,28 @@ public class ReplicaTests(ReplicaTests.Fixture fixture) : IClassFixture<ReplicaT
     private static async Task<string> PageAsync(SiteFactory site, string path) =>
         WebUtility.HtmlDecode(await site.CreateClient().GetStringAsync(path));
 
+    /// <summary>Admin › Settings › Details, with only the name changed.</summary>
+    internal static async Task RenameConferenceAsync(HttpClient organizer, Core.Conference.ConferenceEvent conference, string name)
+    {
+        var saved = await organizer.PostFormAsync("/admin/settings?handler=Details", new()
+        {
+            ["Details.Name"] = name, ["Details.Tagline"] = conference.Tagline ?? "",
+            ["Details.StartDate"] = conference.StartDate.ToString("yyyy-MM-dd"), ["Details.EndDate"] = conference.EndDate.ToString("yyyy-MM-dd"),
+            ["Details.VenueName"] = conference.VenueName, ["Details.VenueAddress"] = conference.VenueAddress, ["Details.City"] = conference.City,
+            ["Details.TimeZoneId"] = conference.TimeZoneId, ["Details.StreamUrl"] = conference.StreamUrl ?? "", ["Details.StreamDetails"] = "",
+        }, "/admin/settings");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+    }
+
     [Fact]
     public void Both_replicas_use_the_shared_redis_store_for_pages()
     {
         // The package's store type is internal: its name says which it is.
-        Assert.StartsWith("RedisOutputCacheStore", A.Services.GetRequiredService<IOutputCacheStore>().GetType().Name, StringComparison.Ordinal);
-        Assert.StartsWith("RedisOutputCacheStore", B.Services.GetRequiredService<IOutputCacheStore>().GetType().Name, StringComparison.Ordinal);
+        foreach (var site in new[] { A, B })
+        {
+            var store = Assert.IsType<FailOpenOutputCacheStore>(site.Services.GetRequiredService<IOutputCacheStore>());
+            Assert.StartsWith("RedisOutputCacheStore", store.Inner.GetType().Name, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -133,14 +150,7 @@ public class ReplicaTests(ReplicaTests.Fixture fixture) : IClassFixture<ReplicaT
         Assert.Contains(conference.Name, await PageAsync(B, "/"));
 
         var organizer = await A.OrganizerAsync("replica.settings@example.com");
-        var saved = await organizer.PostFormAsync("/admin/settings?handler=Details", new()
-        {
-            ["Details.Name"] = "AI Engineer Replica Summit", ["Details.Tagline"] = conference.Tagline ?? "",
-            ["Details.StartDate"] = conference.StartDate.ToString("yyyy-MM-dd"), ["Details.EndDate"] = conference.EndDate.ToString("yyyy-MM-dd"),
-            ["Details.VenueName"] = conference.VenueName, ["Details.VenueAddress"] = conference.VenueAddress, ["Details.City"] = conference.City,
-            ["Details.TimeZoneId"] = conference.TimeZoneId, ["Details.StreamUrl"] = conference.StreamUrl ?? "", ["Details.StreamDetails"] = "",
-        }, "/admin/settings");
-        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await RenameConferenceAsync(organizer, conference, "AI Engineer Replica Summit");
 
         // B's own copy follows through PostgreSQL's NOTIFY, well before its 5-second refresh would.
         var started = DateTime.UtcNow;
@@ -170,32 +180,91 @@ public class ReplicaTests(ReplicaTests.Fixture fixture) : IClassFixture<ReplicaT
     }
 }
 
-/// <summary>Readiness includes Redis once it is configured: a replica that cannot reach it is taken out of the proxy.</summary>
-public class RedisReadinessTests
+/// <summary>
+/// Losing the shared Redis: a replica that never reached it is not ready; one that loses it keeps serving (Degraded),
+/// renders pages uncached, counts limits itself, and evicts what was saved meanwhile once Redis is back.
+/// </summary>
+public class RedisOutageTests
 {
     [Fact]
-    public async Task A_replica_without_its_redis_is_alive_but_not_ready_and_ready_once_redis_is_back()
+    public async Task A_replica_that_loses_redis_keeps_serving_and_catches_up_when_it_returns()
     {
         await using var database = await ClusterDatabase.CreateAsync();
         await using var smtp = new SmtpSink();
         var port = PrivateRedis.FreePort();
+        var dump = Directory.CreateTempSubdirectory("aie-redis-");
         await using var site = new SiteFactory(database.Database, smtp);
         site.Settings["Redis:Configuration"] = $"127.0.0.1:{port},connectTimeout=500";
+        site.Settings["RateLimits:PasswordReset:PermitLimit"] = "3";
         var client = site.CreateClient();
 
+        // Never reached: alive, not ready (a new replica with a wrong Redis address stays out of the rotation).
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
         var notReady = await client.GetAsync("/healthz/ready");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady.StatusCode);
         Assert.Contains("\"redis\":\"Unhealthy\"", await notReady.Content.ReadAsStringAsync());
 
-        await using var redis = await PrivateRedis.StartAsync(port);
-        var started = DateTime.UtcNow;
-        HttpResponseMessage ready;
-        while ((ready = await client.GetAsync("/healthz/ready")).StatusCode != HttpStatusCode.OK)
+        var redis = await PrivateRedis.StartAsync(port, dump.FullName);
+        try
         {
-            Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(20), "still not ready 20 s after Redis started");
+            Assert.Contains("\"redis\":\"Healthy\"", await ReadyAsync(client, "Healthy"));
+            await site.WithDbAsync(async db =>
+            {
+                db.Conferences.Add(DemoSeeder.BuildConference(site.Time.GetUtcNow().UtcDateTime));
+                await db.SaveChangesAsync();
+            });
+            var conference = await site.WithDbAsync(db => db.Conferences.AsNoTracking().SingleAsync());
+            var organizer = await site.OrganizerAsync("outage.organizer@example.com");
+            // An entry in the shared store, tagged like the pages that show the conference.
+            var store = Assert.IsType<FailOpenOutputCacheStore>(site.Services.GetRequiredService<IOutputCacheStore>());
+            await store.SetAsync("outage-probe", "old page"u8.ToArray(), [PublicPageCache.Tags.Conference], TimeSpan.FromMinutes(10), default);
+            Assert.NotNull(await store.GetAsync("outage-probe", default));
+
+            // Redis goes away, keeping what it held (as a partition or a restart with persistence would).
+            await redis.ShutdownSavingAsync();
+            var degraded = await ReadyAsync(client, "Degraded");
+            Assert.Contains("\"redis\":\"Degraded\"", degraded);
+
+            // Pages are rendered, a save works, and its eviction waits for Redis.
+            await ReplicaTests.RenameConferenceAsync(organizer, conference, "AI Engineer Outage Summit");
+            var home = await client.GetAsync("/");
+            Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+            Assert.Contains("AI Engineer Outage Summit", WebUtility.HtmlDecode(await home.Content.ReadAsStringAsync()));
+            Assert.Contains(PublicPageCache.Tags.Conference, store.MissedEvictions);
+            // Limits still hold, counted by this replica alone.
+            var resets = await RateLimitTests.PostTimesAsync(site.CreateClientFrom("198.51.100.60"), "/Identity/Account/ForgotPassword", 4);
+            Assert.All(resets.Take(3), r => Assert.NotEqual(HttpStatusCode.TooManyRequests, r.StatusCode));
+            Assert.Equal(HttpStatusCode.TooManyRequests, resets[3].StatusCode);
+
+            // Back, with the old entry still in it: the eviction missed during the outage runs now.
+            redis = await PrivateRedis.StartAsync(port, dump.FullName);
+            Assert.Contains("\"redis\":\"Healthy\"", await ReadyAsync(client, "Healthy"));
+            var started = DateTime.UtcNow;
+            while (await store.GetAsync("outage-probe", default) is not null)
+            {
+                Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(5), "the entry saved before the outage is still cached 5 s after Redis came back");
+                await Task.Delay(50);
+            }
+            Assert.Empty(store.MissedEvictions);
+            Assert.Contains("AI Engineer Outage Summit", WebUtility.HtmlDecode(await client.GetStringAsync("/")));
+        }
+        finally
+        {
+            await redis.DisposeAsync();
+            dump.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Polls /healthz/ready (up to 20 s, Redis reconnects with a growing pause) until its status is <paramref name="status"/>; returns the body.</summary>
+    private static async Task<string> ReadyAsync(HttpClient client, string status)
+    {
+        var started = DateTime.UtcNow;
+        while (true)
+        {
+            var body = await (await client.GetAsync("/healthz/ready")).Content.ReadAsStringAsync();
+            if (body.Contains($"\"status\":\"{status}\"", StringComparison.Ordinal)) return body;
+            Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(20), $"readiness is still {body} 20 s later, not {status}");
             await Task.Delay(200);
         }
-        Assert.Contains("\"redis\":\"Healthy\"", await ready.Content.ReadAsStringAsync());
     }
 }

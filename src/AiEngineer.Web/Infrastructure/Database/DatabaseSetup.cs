@@ -147,26 +147,67 @@ public static class DatabaseSetup
 
 /// <summary>
 /// Ready only once the database has every migration this version knows. With Database:MigrateOnStartup=false a new
-/// version's replicas wait, out of the proxy's rotation, until the deployment's migrate step has run; the old version's
+/// version's replicas wait, out of the proxy's rotation (and answering 503 to whatever reaches them, <see cref="Site.ReadinessGate"/>),
+/// until the deployment's migrate step has run; the old version's
 /// replicas keep serving meanwhile (migrations expand first, see README › Deployment). Once up to date it stays so
 /// (migrations only ever add), and the probe costs nothing more.
 /// </summary>
-public sealed class SchemaCheck(IServiceScopeFactory scopes) : Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
+public sealed class SchemaCheck(IServiceScopeFactory scopes, ILogger<SchemaCheck> log) : Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
 {
+    /// <summary>How often a replica that is behind asks again whether the migrate step has run.</summary>
+    public static readonly TimeSpan Recheck = TimeSpan.FromSeconds(1);
+
     private volatile bool _current;
+    private long _checkedAt; // Environment.TickCount64 of the last answer; 0: never asked
+    private readonly SemaphoreSlim _checking = new(1, 1);
 
     public async Task<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult> CheckHealthAsync(
         Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        if (_current) return Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy();
+        var pending = await PendingAsync(cancellationToken);
+        return pending == 0
+            ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy()
+            : Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy($"{pending} migrations are not applied yet: run the migrate step");
+    }
+
+    /// <summary>
+    /// For <see cref="Site.ReadinessGate"/>, on every request: false while this replica's migrations are known not to be
+    /// applied. Asks the database at most once per <see cref="Recheck"/> (one request asks, the others use the last
+    /// answer), and never again once the schema is current. A database it cannot reach counts as current here: that is
+    /// an outage for every replica, answered by the error page, not a reason to send visitors elsewhere.
+    /// </summary>
+    public async ValueTask<bool> IsCurrentAsync()
+    {
+        if (_current) return true;
+        var checkedAt = Interlocked.Read(ref _checkedAt);
+        if (checkedAt != 0 && Environment.TickCount64 - checkedAt < Recheck.TotalMilliseconds) return false;
+        // The first answer is waited for (a replica's first requests must not see 503 while it asks); later ones are not.
+        if (!await _checking.WaitAsync(checkedAt == 0 ? Timeout.Infinite : 0)) return _current;
+        try
+        {
+            if (_current || Interlocked.Read(ref _checkedAt) != checkedAt) return _current;
+            await PendingAsync(CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            log.LogDebug(ex, "The schema check could not reach the database");
+            return true;
+        }
+        finally
+        {
+            Interlocked.Exchange(ref _checkedAt, Math.Max(1, Environment.TickCount64));
+            _checking.Release();
+        }
+        return _current;
+    }
+
+    private async Task<int> PendingAsync(CancellationToken cancellationToken)
+    {
+        if (_current) return 0;
         await using var scope = scopes.CreateAsyncScope();
         var pending = (await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.GetPendingMigrationsAsync(cancellationToken)).Count();
-        if (pending == 0)
-        {
-            _current = true;
-            return Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy();
-        }
-        return Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy($"{pending} migrations are not applied yet: run the migrate step");
+        if (pending == 0) _current = true;
+        return pending;
     }
 }
 

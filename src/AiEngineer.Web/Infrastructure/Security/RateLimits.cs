@@ -104,8 +104,9 @@ public static class RateLimits
         var rule = pick(options);
         var user = perUser ? http.User.FindFirstValue(ClaimTypes.NameIdentifier) : null;
         var key = user is not null ? $"{policy}:user:{user}" : $"{policy}:ip:{http.Connection.RemoteIpAddress}";
-        // With Redis the window is counted there, so every replica spends one budget.
-        if (http.RequestServices.GetService<StackExchange.Redis.IConnectionMultiplexer>() is { } redis)
+        // With Redis the window is counted there, so every replica spends one budget. While Redis is unreachable each
+        // replica counts for itself (below): the limit still holds per replica, and no POST fails on Redis's timeout.
+        if (http.RequestServices.GetService<StackExchange.Redis.IConnectionMultiplexer>() is { IsConnected: true } redis)
             return RedisRateLimiting.RedisRateLimitPartition.GetFixedWindowRateLimiter(
                 http.RequestServices.GetRequiredService<IOptions<Site.RedisOptions>>().Value.InstanceName + "limits:" + key,
                 _ => new RedisRateLimiting.RedisFixedWindowRateLimiterOptions

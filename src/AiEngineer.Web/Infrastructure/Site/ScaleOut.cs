@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
 
@@ -38,11 +39,48 @@ public static class ScaleOut
         redis.ClientName ??= "aie-web";
         builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis));
         builder.Services.AddStackExchangeRedisOutputCache(o => o.InstanceName = options.InstanceName + "pages:");
+        // Wrapped, so that losing Redis means pages rendered uncached, never error pages (FailOpenOutputCacheStore).
+        var store = builder.Services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
+        builder.Services.Remove(store);
+        builder.Services.AddSingleton(sp => new FailOpenOutputCacheStore(Create<IOutputCacheStore>(sp, store),
+            sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<ILogger<FailOpenOutputCacheStore>>()));
+        builder.Services.AddSingleton<IOutputCacheStore>(sp => sp.GetRequiredService<FailOpenOutputCacheStore>());
         // The store uses the app's one connection rather than opening its own.
         builder.Services.AddOptions<Microsoft.AspNetCore.OutputCaching.StackExchangeRedis.RedisOutputCacheOptions>()
             .Configure<IServiceProvider>((o, sp) => o.ConnectionMultiplexerFactory = () => Task.FromResult(sp.GetRequiredService<IConnectionMultiplexer>()));
-        builder.Services.AddHealthChecks().AddRedis(sp => sp.GetRequiredService<IConnectionMultiplexer>(), name: "redis",
-            failureStatus: HealthStatus.Unhealthy, tags: ["ready"], timeout: TimeSpan.FromSeconds(2));
+        builder.Services.AddSingleton<SharedRedisHealthCheck>();
+        builder.Services.AddHealthChecks().AddCheck<SharedRedisHealthCheck>("redis", HealthStatus.Unhealthy, ["ready"], TimeSpan.FromSeconds(2));
         return builder;
+    }
+
+    private static T Create<T>(IServiceProvider sp, ServiceDescriptor d) where T : class =>
+        d.ImplementationInstance as T
+        ?? d.ImplementationFactory?.Invoke(sp) as T
+        ?? (T)ActivatorUtilities.CreateInstance(sp, d.ImplementationType!);
+}
+
+/// <summary>
+/// Readiness's view of Redis (the AspNetCore.HealthChecks.Redis check, which pings it). A replica that has never
+/// reached Redis since it started is not ready: a new replica with a wrong address or password stays out of the proxy
+/// and the rollout stops there. Once it has been connected, losing Redis is Degraded, still ready: the one shared Redis
+/// going down would otherwise take every replica out at once, although each can serve without it (pages rendered
+/// uncached by <see cref="FailOpenOutputCacheStore"/>, limits counted per replica by the rate limiter).
+/// </summary>
+public sealed class SharedRedisHealthCheck(IConnectionMultiplexer redis) : IHealthCheck
+{
+    private readonly HealthChecks.Redis.RedisHealthCheck _ping = new(redis);
+    private volatile bool _reached;
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var result = await _ping.CheckHealthAsync(context, cancellationToken);
+        if (result.Status == HealthStatus.Healthy)
+        {
+            _reached = true;
+            return result;
+        }
+        return _reached
+            ? HealthCheckResult.Degraded("Redis is unreachable: pages are rendered uncached and rate limits count per replica until it is back", result.Exception)
+            : HealthCheckResult.Unhealthy("Redis has not been reached since this replica started", result.Exception);
     }
 }

@@ -14,11 +14,9 @@ namespace AiEngineer.Web.Infrastructure.Site;
 /// saver's eviction and its own reload.
 /// </summary>
 public sealed class SiteChanges(IOutputCacheStore store, ConferenceStore conference, Email.EmailTemplates templates,
-    Tickets.TicketTypeStore ticketTypes, Tickets.WaitingRoomStore rooms, SiteChangeFeed feed, IServiceProvider services,
+    Tickets.TicketTypeStore ticketTypes, Tickets.WaitingRoomStore rooms, SiteChangeFeed feed,
     ILogger<SiteChanges> log)
 {
-    private readonly StackExchange.Redis.IConnectionMultiplexer? _redis = services.GetService<StackExchange.Redis.IConnectionMultiplexer>();
-
     public async Task SavedAsync(IReadOnlySet<string> tags)
     {
         await ReloadAsync(tags);
@@ -58,23 +56,17 @@ public sealed class SiteChanges(IOutputCacheStore store, ConferenceStore confere
 
     private async Task EvictAsync(IReadOnlySet<string> tags)
     {
-        if (_redis is { IsConnected: false })
-        {
-            // Without this every save would wait out Redis's timeout; the pages' time buckets bound what stays stale.
-            log.LogWarning("Redis is unreachable: the pages tagged {Tags} stay cached until their time bucket ends", string.Join(", ", tags));
-            return;
-        }
         foreach (var tag in tags)
         {
             try
             {
                 // The change is saved; eviction must not turn it into an error page, even if the request was cancelled.
+                // With Redis unreachable the store remembers the tag and evicts it once Redis is back (FailOpenOutputCacheStore).
                 await store.EvictByTagAsync(tag, CancellationToken.None);
                 log.LogDebug("Evicted public pages tagged {Tag}", tag);
             }
             catch (Exception ex)
             {
-                // Redis unreachable: the page's time bucket (at most 60 s, 10 s for /tickets) bounds what stays stale.
                 log.LogWarning(ex, "Evicting the pages tagged {Tag} failed", tag);
             }
         }

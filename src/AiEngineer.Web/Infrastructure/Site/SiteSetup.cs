@@ -46,6 +46,7 @@ public static class SiteSetup
         // Before everything that writes a page (error pages too) and before the output cache, which varies by culture.
         Localization.LocalizationSetup.UseSiteLocalization(app);
         app.UseLogging();
+        app.UseReadinessGate();
         // Identity's own personal-data pages would delete an account but leave its name and email on orders: /my/data does it properly.
         app.Use((ctx, next) =>
         {
