@@ -92,12 +92,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         Site.WithDbAsync(db => db.Conferences.AsNoTracking().SingleAsync());
 
     /// <param name="baseAddress">The instance to open (<see cref="SecondInstanceAsync"/>); the fixture's site by default.</param>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, Uri? baseAddress = null)
+    /// <param name="javaScript">False: a browser with script switched off, as some buyers have it.</param>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, Uri? baseAddress = null, bool javaScript = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = (baseAddress ?? BaseAddress).ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
+            JavaScriptEnabled = javaScript,
         });
         // Generous limits: on a loaded 2-core CI machine a page plus an axe run can take well over the default 30 s.
         context.SetDefaultTimeout(90_000);

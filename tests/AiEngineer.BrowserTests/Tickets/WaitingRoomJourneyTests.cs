@@ -1,6 +1,7 @@
 using AiEngineer.BrowserTests.Infrastructure;
 using AiEngineer.Core.Tickets;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace AiEngineer.BrowserTests.Tickets;
@@ -55,5 +56,53 @@ public class WaitingRoomJourneyTests(BrowserFixture fixture) : BrowserTest, ICla
         await buyer.GetByRole(AriaRole.Heading, new() { Level = 1 }).WaitForAsync();
         Assert.Equal(2, await fixture.Site.WithDbAsync(db => db.QueueEntries.CountAsync(e => e.AdmittedAt != null))); // the one ahead, then the buyer
         await BrowserFixture.AssertAccessibleAsync(buyer);
+    }
+
+    [Fact]
+    public async Task Without_script_the_queue_page_reloads_itself_shows_the_new_place_and_goes_on_to_the_tickets_at_the_turn()
+    {
+        var now = fixture.Site.Time.GetUtcNow().UtcDateTime;
+        await fixture.Site.WithDbAsync(async db =>
+        {
+            await db.QueueEntries.ExecuteDeleteAsync();
+            await db.WaitingRooms.ExecuteDeleteAsync();
+            db.WaitingRooms.Add(new WaitingRoom { Enabled = true, AdmitPerMinute = 60, AdmitClock = now, UpdatedAt = now });
+            // Someone ahead, whose page keeps asking.
+            db.QueueEntries.Add(new QueueEntry { SecretHash = new byte[32], JoinedAt = now, LastSeenAt = now.AddDays(1) });
+            await db.SaveChangesAsync();
+        });
+        await fixture.Site.Services.GetRequiredService<Web.Infrastructure.Tickets.WaitingRoomStore>().ReloadAsync();
+        try
+        {
+            var buyer = await fixture.NewPageAsync(390, 844, javaScript: false);
+            var loads = 0;
+            buyer.Load += (_, _) => loads++;
+            await buyer.GotoAsync("/tickets");
+            await buyer.WaitForURLAsync("**/tickets/queue?returnUrl=%2Ftickets");
+            var position = buyer.Locator("[data-queue-position]");
+            Assert.Equal("2", (await position.InnerTextAsync()).Trim());
+            // Two seconds to wait: the page asks again after the shortest refresh, 5 s.
+            Assert.Equal("5", await buyer.Locator("noscript meta[http-equiv=refresh]").GetAttributeAsync("content"));
+            var firstLoads = loads;
+
+            // The one ahead is let in; the page reloads by itself (no script could have changed it) and shows 1.
+            fixture.Site.Time.Advance(TimeSpan.FromSeconds(1));
+            await Assertions.Expect(position).ToHaveTextAsync("1", new() { Timeout = 20_000 });
+            Assert.True(loads > firstLoads, "the new place came with a reload");
+
+            // The buyer's turn: the next reload goes on to the tickets.
+            fixture.Site.Time.Advance(TimeSpan.FromSeconds(1));
+            await buyer.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/tickets", new() { Timeout = 20_000 });
+            await buyer.GetByRole(AriaRole.Heading, new() { Level = 1 }).WaitForAsync();
+        }
+        finally
+        {
+            await fixture.Site.WithDbAsync(async db =>
+            {
+                await db.QueueEntries.ExecuteDeleteAsync();
+                await db.WaitingRooms.ExecuteDeleteAsync();
+            });
+            await fixture.Site.Services.GetRequiredService<Web.Infrastructure.Tickets.WaitingRoomStore>().ReloadAsync();
+        }
     }
 }

@@ -1,5 +1,8 @@
 using System.Net;
+using AiEngineer.Core.Tickets;
 using AiEngineer.Web.Infrastructure.Security;
+using AiEngineer.Web.Infrastructure.Tickets;
+using Microsoft.EntityFrameworkCore;
 using AiEngineer.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +23,7 @@ public class RateLimitTests(RateLimitTests.Fixture fixture) : IClassFixture<Rate
             site.Settings["RateLimits:SponsorApply:PermitLimit"] = "1";
             site.Settings["RateLimits:Checkout:PermitLimit"] = "2";
             site.Settings["RateLimits:Checkout:WindowSeconds"] = "120";
+            site.Settings["RateLimits:QueueJoin:PermitLimit"] = "3";
         }
     }
 
@@ -117,6 +121,46 @@ public class RateLimitTests(RateLimitTests.Fixture fixture) : IClassFixture<Rate
 
         var other = await PostTimesAsync(calm, "/my/submissions/edit", 1, formPage: "/my/profile");
         Assert.NotEqual(HttpStatusCode.TooManyRequests, other[0].StatusCode);
+    }
+
+    [Fact]
+    public async Task New_places_in_the_waiting_room_beyond_the_limit_answer_429_while_a_browser_that_kept_its_place_still_sees_it()
+    {
+        var site = fixture.Site;
+        var now = site.Time.GetUtcNow().UtcDateTime;
+        await site.WithDbAsync(async db =>
+        {
+            db.WaitingRooms.Add(new WaitingRoom { Enabled = true, AdmitPerMinute = 1, AdmitClock = now, UpdatedAt = now });
+            await db.SaveChangesAsync();
+        });
+        await site.Services.GetRequiredService<WaitingRoomStore>().ReloadAsync();
+        try
+        {
+            // Each new client has no cookie, like a script that drops it to stand in line again and again.
+            var keeper = ClientFrom("203.0.113.60");
+            Assert.Equal(HttpStatusCode.OK, (await keeper.GetAsync("/tickets/queue")).StatusCode);
+            for (var i = 0; i < 2; i++) Assert.Equal(HttpStatusCode.OK, (await ClientFrom("203.0.113.60").GetAsync("/tickets/queue")).StatusCode);
+            await AssertTooManyAsync(await ClientFrom("203.0.113.60").GetAsync("/tickets/queue"));
+            Assert.Equal(3, await site.WithDbAsync(db => db.QueueEntries.CountAsync()));
+
+            // Reloading a place and asking for its position are not new places.
+            var reload = await keeper.GetAsync("/tickets/queue");
+            Assert.Equal(HttpStatusCode.OK, reload.StatusCode);
+            Assert.Contains("You're in line for tickets", WebUtility.HtmlDecode(await reload.Content.ReadAsStringAsync()));
+            Assert.Contains("\"position\":1", await keeper.GetStringAsync("/tickets/queue?handler=Status"));
+            // Another address has its own budget.
+            Assert.Equal(HttpStatusCode.OK, (await ClientFrom("203.0.113.61").GetAsync("/tickets/queue")).StatusCode);
+            Assert.Equal(4, await site.WithDbAsync(db => db.QueueEntries.CountAsync()));
+        }
+        finally
+        {
+            await site.WithDbAsync(async db =>
+            {
+                await db.QueueEntries.ExecuteDeleteAsync();
+                await db.WaitingRooms.ExecuteDeleteAsync();
+            });
+            await site.Services.GetRequiredService<WaitingRoomStore>().ReloadAsync();
+        }
     }
 
     [Fact]

@@ -102,11 +102,12 @@ public class WaitingRoomTests(TicketsFixture fixture) : IClassFixture<TicketsFix
         Assert.Equal(0, await OrdersByAsync("skipper@example.com"));
         Assert.Equal(0, (await fixture.TypeAsync("Queue guard pass")).Taken);
 
-        // The line's page: a place, its position and wait, a refresh without script, the script that updates it.
+        // The line's page: a place, its position and wait, a refresh without script (first in line at one a second: the
+        // shortest, 5 s), the script that updates it.
         var page = WebUtility.HtmlDecode(await (await JoinAsync(b)).Content.ReadAsStringAsync());
         Assert.Contains("You're in line for tickets", page);
         Assert.Contains("data-queue-position", page);
-        Assert.Contains("<noscript><meta http-equiv=\"refresh\" content=\"15\" /></noscript>", page);
+        Assert.Contains("<noscript><meta http-equiv=\"refresh\" content=\"5\" /></noscript>", page);
         Assert.Contains("/js/queue.js", page);
         Assert.NotNull(b.Place);
     }

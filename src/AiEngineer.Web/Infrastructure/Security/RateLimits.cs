@@ -15,7 +15,7 @@ public sealed class RateLimitRule
     public int WindowSeconds { get; set; } = 60;
 }
 
-/// <summary>Bound to "RateLimits". Every rule counts POSTs only; GETs are never limited.</summary>
+/// <summary>Bound to "RateLimits". Every rule counts POSTs only, except <see cref="QueueJoin"/>, which counts new places in line.</summary>
 public sealed class RateLimitOptions
 {
     public const string Section = "RateLimits";
@@ -39,6 +39,12 @@ public sealed class RateLimitOptions
     /// key protect the seats; this stops a runaway script.
     /// </summary>
     public RateLimitRule Checkout { get; set; } = new() { PermitLimit = 6000, WindowSeconds = 60 };
+    /// <summary>
+    /// New places in the waiting room per client IP. A reload, or a browser that keeps its cookie, keeps its place and
+    /// is not counted; a script that drops its cookie to stand in line many times over is. High enough for a household,
+    /// an office or a carrier NAT whose buyers all arrive in the same minute.
+    /// </summary>
+    public RateLimitRule QueueJoin { get; set; } = new() { PermitLimit = 30, WindowSeconds = 60 };
 }
 
 /// <summary>
@@ -55,6 +61,7 @@ public static class RateLimits
     public const string Proposals = "proposals";
     public const string SponsorApply = "sponsor-apply";
     public const string Checkout = "checkout";
+    public const string QueueJoin = "queue-join";
 
     public static WebApplicationBuilder AddRateLimits(this WebApplicationBuilder builder)
     {
@@ -91,16 +98,19 @@ public static class RateLimits
             c.AddPageApplicationModelConvention("/Sponsors/Apply", Limit(SponsorApply));
             c.AddPageApplicationModelConvention("/Tickets/Checkout", Limit(Checkout));
         });
+        // Not an endpoint policy: a join is a GET of /tickets/queue that makes a place, which only the page knows.
+        builder.Services.AddSingleton(_ => new QueueJoinLimiter(
+            PartitionedRateLimiter.Create<HttpContext, string>(http => Partition(http, QueueJoin, o => o.QueueJoin, perUser: false, postsOnly: false))));
         return builder;
     }
 
     private static Action<PageApplicationModel> Limit(string policy) =>
         model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(policy));
 
-    private static RateLimitPartition<string> Partition(HttpContext http, string policy, Func<RateLimitOptions, RateLimitRule> pick, bool perUser)
+    private static RateLimitPartition<string> Partition(HttpContext http, string policy, Func<RateLimitOptions, RateLimitRule> pick, bool perUser, bool postsOnly = true)
     {
         var options = http.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitOptions>>().CurrentValue;
-        if (!options.Enabled || !HttpMethods.IsPost(http.Request.Method)) return RateLimitPartition.GetNoLimiter("");
+        if (!options.Enabled || (postsOnly && !HttpMethods.IsPost(http.Request.Method))) return RateLimitPartition.GetNoLimiter("");
         var rule = pick(options);
         var user = perUser ? http.User.FindFirstValue(ClaimTypes.NameIdentifier) : null;
         var key = user is not null ? $"{policy}:user:{user}" : $"{policy}:ip:{http.Connection.RemoteIpAddress}";
@@ -122,4 +132,21 @@ public static class RateLimits
             QueueLimit = 0,
         });
     }
+}
+
+/// <summary>
+/// The budget of new waiting-room places per client IP (<see cref="RateLimitOptions.QueueJoin"/>), spent by the queue
+/// page just before it makes a place; shared through Redis like the other limits.
+/// </summary>
+public sealed class QueueJoinLimiter(PartitionedRateLimiter<HttpContext> limiter) : IDisposable
+{
+    /// <summary>Null when the place may be made; otherwise the seconds until the budget refills.</summary>
+    public async Task<int?> RefusedForAsync(HttpContext http, CancellationToken ct = default)
+    {
+        using var lease = await limiter.AcquireAsync(http, 1, ct);
+        if (lease.IsAcquired) return null;
+        return lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 60;
+    }
+
+    public void Dispose() => limiter.Dispose();
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using AiEngineer.Web.Infrastructure.Security;
 using AiEngineer.Web.Infrastructure.Tickets;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,19 +8,22 @@ namespace AiEngineer.Web.Pages.Tickets;
 
 /// <summary>
 /// The waiting room: a place in line for a browser that arrives at /tickets while the room is on, its position and
-/// estimated wait (updated by queue.js without a reload, and by a refresh every 15 s without script), and the way on to
+/// estimated wait (updated by queue.js without a reload, and without script by a refresh, sooner as the turn nears), and the way on to
 /// the tickets once admitted. A place that cannot be used (forged, run out, used) gets a new one at the end, and the page
 /// says why.
 /// </summary>
-public class QueueModel(WaitingRoomGate gate, TimeProvider time) : PageModel
+public class QueueModel(WaitingRoomGate gate, QueueJoinLimiter joins, TimeProvider time) : PageModel
 {
-    public const int RefreshSeconds = 15;
+    /// <summary>Without script the whole page reloads, so not as often as queue.js asks: every 5–15 s, a quarter of the wait.</summary>
+    public const int MinRefreshSeconds = 5, MaxRefreshSeconds = 15;
 
     public QueueStatus Status { get; private set; } = null!;
     /// <summary>Why the browser was given a new place, if it was: the state its old cookie was in.</summary>
     public PassState? Rejoined { get; private set; }
     public string ReturnUrl { get; private set; } = "/tickets";
     /// <summary>Once admitted: whole minutes left on the pass (at least 1).</summary>
+    public int? NoScriptRefreshSeconds => Status.Admitted ? null
+        : Math.Clamp((int)Math.Ceiling(Status.EstimatedWait.TotalSeconds / 4), MinRefreshSeconds, MaxRefreshSeconds);
     public int MinutesLeft => Status.PassExpiresAt is { } until ? Math.Max(1, (int)Math.Floor((until - time.GetUtcNow().UtcDateTime).TotalMinutes)) : 0;
 
     public async Task<IActionResult> OnGetAsync(string? returnUrl, CancellationToken ct)
@@ -31,6 +36,12 @@ public class QueueModel(WaitingRoomGate gate, TimeProvider time) : PageModel
         if (check.State != PassState.Waiting || entry is null)
         {
             if (check.State != PassState.None) Rejoined = check.State;
+            // Too many new places from this address: 429 and the status page, which says how long to wait.
+            if (await joins.RefusedForAsync(HttpContext, ct) is { } seconds)
+            {
+                Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                return StatusCode(StatusCodes.Status429TooManyRequests);
+            }
             entry = await gate.JoinAsync(HttpContext, ct);
         }
         Status = await gate.StatusAsync(entry, ct);
