@@ -15,6 +15,14 @@ public sealed class DatabaseOptions
     /// <summary>PostgreSQL connections per instance, unless the connection string sets Maximum Pool Size.</summary>
     public int MaxPoolSize { get; set; } = 30;
     /// <summary>
+    /// DbContext instances kept for reuse (EF's context pool; EF's own default is 1,024). A pooled context keeps its
+    /// internal services, about twenty loggers among them, for the life of the process; under an overload the pool
+    /// filled to its limit and those contexts were a large part of the memory that never came back. The app works on
+    /// <c>Server:MaxConcurrentRequests</c> (32) requests at once, so 128 covers them with room to spare; a context
+    /// beyond the pool is simply created and collected.
+    /// </summary>
+    public int ContextPoolSize { get; set; } = 128;
+    /// <summary>
     /// Seconds to open a PostgreSQL connection or wait for a pooled one, unless the connection string sets Timeout.
     /// A stopped or restarting server refuses at once (a quick 503); this bounds an unreachable host. Not lower: the same
     /// limit caps the wait for a pooled connection, and in a rush a short one turns queued buyers into 503s.

@@ -56,7 +56,7 @@ public static class DatabaseSetup
             else
                 db.UseSqlite(connection, x => x.MigrationsAssembly("AiEngineer.Migrations.Sqlite"))
                     .UseModel(Migrations.Sqlite.CompiledModel.AppDbContextModel.Instance);
-        });
+        }, poolSize: Math.Max(1, options.ContextPoolSize));
 
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database", tags: ["ready"])

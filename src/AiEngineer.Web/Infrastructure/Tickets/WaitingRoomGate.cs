@@ -253,12 +253,15 @@ public static class WaitingRoomMiddleware
                 await next();
                 return;
             }
-            var gate = ctx.RequestServices.GetRequiredService<WaitingRoomGate>();
-            if (!await gate.IsOnAsync(ctx.RequestAborted))
+            // The shared settings first: the gate itself would rent a DbContext, and this runs before the concurrency
+            // gate, where a rush's checkouts wait their turn; each would hold a context all that time.
+            var room = await ctx.RequestServices.GetRequiredService<WaitingRoomStore>().GetAsync(ctx.RequestAborted);
+            if (!room.IsOnAt(ctx.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime))
             {
                 await next();
                 return;
             }
+            var gate = ctx.RequestServices.GetRequiredService<WaitingRoomGate>();
             var check = await gate.CheckAsync(ctx, ctx.RequestAborted);
             var isPost = HttpMethods.IsPost(ctx.Request.Method);
             if (check.State == PassState.Valid || (isPost && check.Entry is not null && check.State is PassState.Used or PassState.Expired))
