@@ -21,3 +21,7 @@ export RateLimits__Enabled=false
 # and the rush sends X-Forwarded-Proto: https, which the app believes from loopback, named as its proxy.
 export Proxy__KnownProxies__0=127.0.0.1
 export DOTNET_hostBuilder__reloadConfigOnChange=false
+
+# A diagnostics tool (dotnet-trace, dotnet-counters, dotnet-gcdump), pinned, installed once into bench/results/tools.
+tools="$out/tools"
+bench_tool() { [[ -x "$tools/$1" ]] || dotnet tool install --tool-path "$tools" "$1" --version 10.0.750501 >/dev/null; }

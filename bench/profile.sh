@@ -15,9 +15,8 @@ pg=${AIE_BENCH_PG:-Host=127.0.0.1;Port=5432;Username=aie;Password=aie;SSL Mode=D
 port=${AIE_BENCH_PORT:-5080}
 source "$root/bench/app-env.sh"
 [[ -f "$out/app/AiEngineer.Web.dll" && -f "$out/rush/TicketRush.dll" ]] || { echo "run bash bench/run.sh first"; exit 1; }
-tools="$out/tools"
-[[ -x "$tools/dotnet-trace" ]] || dotnet tool install --tool-path "$tools" dotnet-trace --version 10.0.750501 >/dev/null
-[[ -x "$tools/dotnet-counters" ]] || dotnet tool install --tool-path "$tools" dotnet-counters --version 10.0.750501 >/dev/null
+bench_tool dotnet-trace
+bench_tool dotnet-counters
 
 # The last step type: the open loop of run.sh stops long before it.
 step=$(psql_bench "SELECT \"Id\" FROM \"TicketTypes\" WHERE \"Name\" LIKE 'Bench step %' ORDER BY \"Id\" DESC LIMIT 1")
