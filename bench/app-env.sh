@@ -25,3 +25,13 @@ export DOTNET_hostBuilder__reloadConfigOnChange=false
 # A diagnostics tool (dotnet-trace, dotnet-counters, dotnet-gcdump), pinned, installed once into bench/results/tools.
 tools="$out/tools"
 bench_tool() { [[ -x "$tools/$1" ]] || dotnet tool install --tool-path "$tools" "$1" --version 10.0.750501 >/dev/null; }
+
+# Starts the published app in DIR (default $out/app) as run.sh does, its output in LOG; sets $app, kills it on exit,
+# and returns once /healthz answers (or stops the script with the log's tail if the app exits first).
+start_app() {
+  local dir=${1:-$out/app} log=$2
+  (cd "$dir" && exec dotnet AiEngineer.Web.dll) >"$log" 2>&1 &
+  app=$!
+  trap 'kill $app 2>/dev/null || true' EXIT
+  until curl -fs -o /dev/null "$url/healthz"; do kill -0 $app 2>/dev/null || { tail -n 20 "$log"; exit 1; }; sleep 0.05; done
+}

@@ -19,10 +19,8 @@ source "$root/bench/app-env.sh"
 room_off() { psql_bench "DELETE FROM \"WaitingRooms\"; DELETE FROM \"QueueEntries\""; }
 room_off
 psql_bench "INSERT INTO \"WaitingRooms\" (\"Id\", \"Enabled\", \"AdmitPerMinute\", \"PassMinutes\", \"AutoQueueThreshold\", \"AdmitClock\", \"UpdatedAt\") VALUES (1, true, 60, 10, 0, now(), now())"
-(cd "$out/app" && exec dotnet AiEngineer.Web.dll) >"$out/join-app.log" 2>&1 &
-app=$!
+start_app "$out/app" "$out/join-app.log"
 trap 'kill $app 2>/dev/null || true; room_off' EXIT
-until curl -fs -o /dev/null "$url/healthz"; do kill -0 $app 2>/dev/null || { tail -n 20 "$out/join-app.log"; exit 1; }; sleep 0.05; done
 # X-Forwarded-Proto: the app believes it from loopback (bench/app-env.sh), as behind the TLS-terminating proxy.
 wrk -t2 -c32 -d20s -H 'X-Forwarded-Proto: https' "$url/tickets/queue" >/dev/null
 cpu_of() { awk '{printf "%.0f", ($14 + $15) * 1000 / '"$(getconf CLK_TCK)"'}' "/proc/$1/stat"; }

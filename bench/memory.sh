@@ -34,10 +34,7 @@ warmup_type=$(psql_bench "SELECT \"Id\" FROM \"TicketTypes\" WHERE \"Name\" = 'B
 psql_bench "DELETE FROM \"WaitingRooms\""
 
 run_app() {
-  (cd "$out/app" && exec dotnet AiEngineer.Web.dll) >"$out/memory-app.log" 2>&1 &
-  app=$!
-  trap 'kill $app 2>/dev/null || true' EXIT
-  until curl -fs -o /dev/null "$url/healthz"; do kill -0 $app 2>/dev/null || { tail -n 20 "$out/memory-app.log"; exit 1; }; sleep 0.05; done
+  start_app "$out/app" "$out/memory-app.log"
   dotnet "$out/rush/TicketRush.dll" --url "$url" --type "$warmup_type" --buyers 2000 --concurrency 100 >/dev/null
   sleep 5 # the warm-up's confirmations leave the outbox
 }

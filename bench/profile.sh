@@ -22,10 +22,7 @@ bench_tool dotnet-counters
 step=$(psql_bench "SELECT \"Id\" FROM \"TicketTypes\" WHERE \"Name\" LIKE 'Bench step %' ORDER BY \"Id\" DESC LIMIT 1")
 warmup_type=$(psql_bench "SELECT \"Id\" FROM \"TicketTypes\" WHERE \"Name\" = 'Bench warm-up'")
 psql_bench "DELETE FROM \"WaitingRooms\""
-(cd "$out/app" && exec dotnet AiEngineer.Web.dll) >"$out/profile-app.log" 2>&1 &
-app=$!
-trap 'kill $app 2>/dev/null || true' EXIT
-until curl -fs -o /dev/null "$url/healthz"; do kill -0 $app 2>/dev/null || { tail -n 20 "$out/profile-app.log"; exit 1; }; sleep 0.05; done
+start_app "$out/app" "$out/profile-app.log"
 echo "== warm-up: 2000 buyers"
 dotnet "$out/rush/TicketRush.dll" --url "$url" --type "$warmup_type" --buyers 2000 --concurrency 200 >/dev/null
 sleep 5 # the warm-up's confirmations leave the outbox

@@ -54,7 +54,7 @@ public sealed class WaitingRoomGate(AppDbContext db, WaitingRoomStore store, IDa
     public Task<WaitingRoom> RoomAsync(CancellationToken ct = default) => store.GetAsync(ct);
 
     /// <summary>Whether the room is on now, by the shared settings.</summary>
-    public async Task<bool> IsOnAsync(CancellationToken ct = default) => (await RoomAsync(ct)).IsOnAt(Now);
+    public Task<bool> IsOnAsync(CancellationToken ct = default) => store.IsOnAsync(ct);
 
     /// <summary>Reads the browser's cookie and its place.</summary>
     public async Task<PassCheck> CheckAsync(HttpContext http, CancellationToken ct = default)
@@ -209,15 +209,23 @@ public sealed class WaitingRoomStore
 {
     private readonly SharedCache<WaitingRoom> _cache;
 
-    public WaitingRoomStore(IServiceScopeFactory scopes, ILogger<WaitingRoomStore> log) =>
+    private readonly TimeProvider _time;
+
+    public WaitingRoomStore(IServiceScopeFactory scopes, TimeProvider time, ILogger<WaitingRoomStore> log)
+    {
+        _time = time;
         _cache = new(async ct =>
         {
             using var scope = scopes.CreateScope();
             return await scope.ServiceProvider.GetRequiredService<AppDbContext>().WaitingRooms.AsNoTracking()
                 .FirstOrDefaultAsync(r => r.Id == WaitingRoom.SingletonId, ct) ?? new WaitingRoom();
         }, log);
+    }
 
     public Task<WaitingRoom> GetAsync(CancellationToken ct = default) => _cache.GetAsync(ct);
+
+    /// <summary>Whether the room is on now, by the shared settings; needs no DbContext (see <see cref="WaitingRoomMiddleware"/>).</summary>
+    public async Task<bool> IsOnAsync(CancellationToken ct = default) => (await GetAsync(ct)).IsOnAt(_time.GetUtcNow().UtcDateTime);
 
     /// <summary>How often, by the site's clock, one request of this instance admits whoever is due.</summary>
     public static readonly TimeSpan AdmissionInterval = TimeSpan.FromMilliseconds(100);
@@ -260,8 +268,7 @@ public static class WaitingRoomMiddleware
             }
             // The shared settings first: the gate itself would rent a DbContext, and this runs before the concurrency
             // gate, where a rush's checkouts wait their turn; each would hold a context all that time.
-            var room = await ctx.RequestServices.GetRequiredService<WaitingRoomStore>().GetAsync(ctx.RequestAborted);
-            if (!room.IsOnAt(ctx.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime))
+            if (!await ctx.RequestServices.GetRequiredService<WaitingRoomStore>().IsOnAsync(ctx.RequestAborted))
             {
                 await next();
                 return;
