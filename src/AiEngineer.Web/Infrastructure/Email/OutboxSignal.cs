@@ -26,13 +26,13 @@ public sealed class OutboxSaveChangesInterceptor(OutboxSignal signal) : SaveChan
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
     {
-        Mark(eventData.Context);
+        Mark(eventData);
         return base.SavingChangesAsync(eventData, result, ct);
     }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        Mark(eventData.Context);
+        Mark(eventData);
         return base.SavingChanges(eventData, result);
     }
 
@@ -48,11 +48,11 @@ public sealed class OutboxSaveChangesInterceptor(OutboxSignal signal) : SaveChan
         return base.SavedChanges(eventData, result);
     }
 
-    private void Mark(DbContext? context)
+    private void Mark(DbContextEventData save)
     {
-        if (context is null) return;
+        if (save.Context is not { } context) return;
         _pending.GetOrCreateValue(context).Value =
-            context.ChangeTracker.Entries<OutboundEmail>().Any(e => e.State == EntityState.Added);
+            Database.SavingScan.Entries(save, context).Any(e => e.Entity is OutboundEmail && e.State == EntityState.Added);
     }
 
     private void Fire(DbContext? context)

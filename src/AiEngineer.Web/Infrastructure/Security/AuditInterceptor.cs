@@ -42,13 +42,13 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider tim
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is { } ctx) Capture(ctx);
+        if (eventData.Context is { } ctx) Capture(eventData, ctx);
         return result;
     }
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
     {
-        if (eventData.Context is { } ctx) Capture(ctx);
+        if (eventData.Context is { } ctx) Capture(eventData, ctx);
         return ValueTask.FromResult(result);
     }
 
@@ -92,10 +92,11 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider tim
         return state;
     }
 
-    private void Capture(DbContext ctx)
+    private void Capture(DbContextEventData save, DbContext ctx)
     {
         var state = _states.GetOrCreateValue(ctx);
-        foreach (var e in ctx.ChangeTracker.Entries<AuditEntry>())
+        var tracked = Database.SavingScan.Entries(save, ctx);
+        foreach (var e in tracked.Where(e => e.Entity is AuditEntry))
             if (e.State == EntityState.Deleted || (e.State == EntityState.Modified && !state.FixingKeys))
                 throw new InvalidOperationException("The audit log cannot be changed or deleted.");
         if (state.FixingKeys) return;
@@ -110,8 +111,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider tim
         if (path.Length > AuditEntry.PathMaxLength) path = path[..AuditEntry.PathMaxLength];
         var now = time.GetUtcNow().UtcDateTime;
 
-        ctx.ChangeTracker.DetectChanges();
-        var entries = ctx.ChangeTracker.Entries()
+        var entries = tracked
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && !Skipped.Contains(e.Metadata.ClrType))
             // Mail queued as a side effect (with personal data in its body) is not copied; an organizer's retry or cancel is.
             .Where(e => !(e.Entity is OutboundEmail && e.State == EntityState.Added))

@@ -122,10 +122,10 @@ public static class PublicPageCache
         .Expire(bucket);
 
     /// <summary>The tags a save evicts, from the entity types it adds, changes or deletes.</summary>
-    public static IReadOnlySet<string> TagsTouchedBy(DbContext db)
+    public static IReadOnlySet<string> TagsTouchedBy(DbContextEventData save, DbContext db)
     {
         var tags = new HashSet<string>();
-        foreach (var entry in db.ChangeTracker.Entries())
+        foreach (var entry in Database.SavingScan.Entries(save, db))
             if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
                 && TagOf.TryGetValue(entry.Metadata.ClrType, out var touched))
                 tags.UnionWith(touched);
@@ -143,13 +143,13 @@ public static class PublicPageCache
 
         public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
         {
-            Collect(eventData.Context);
+            Collect(eventData);
             return result;
         }
 
         public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
-            Collect(eventData.Context);
+            Collect(eventData);
             return ValueTask.FromResult(result);
         }
 
@@ -176,10 +176,10 @@ public static class PublicPageCache
             return Task.CompletedTask;
         }
 
-        private void Collect(DbContext? db)
+        private void Collect(DbContextEventData save)
         {
-            if (db is null) return;
-            var tags = TagsTouchedBy(db);
+            if (save.Context is not { } db) return;
+            var tags = TagsTouchedBy(save, db);
             if (tags.Count > 0) _pending.AddOrUpdate(db, tags);
             else _pending.Remove(db);
         }
