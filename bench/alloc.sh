@@ -13,10 +13,8 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 rate=${1:-300}
 seconds=${2:-8}
-pg=${AIE_BENCH_PG:-Host=127.0.0.1;Port=5432;Username=aie;Password=aie;SSL Mode=Disable}
-port=${AIE_BENCH_PORT:-5080}
 source "$root/bench/app-env.sh"
-[[ -f "$out/app/AiEngineer.Web.dll" && -f "$out/rush/TicketRush.dll" ]] || { echo "run bash bench/run.sh first"; exit 1; }
+need_bench_run
 bench_tool dotnet-trace
 dotnet build -c Release bench/AllocTrace --nologo -v quiet >/dev/null
 

@@ -1,5 +1,8 @@
-# Sourced by bench/run.sh and bench/profile.sh (with pg and port set): the bench database, the psql helper, and the
-# app's environment as the bench runs it.
+# Sourced by the bench scripts (with root set): the server and port (AIE_BENCH_PG, AIE_BENCH_PORT), the bench database,
+# the psql helper, and the app's environment as the bench runs it.
+# TLS off: the app and PostgreSQL share this machine, and encrypting loopback traffic cost about 10% of the CPU of a checkout.
+pg=${AIE_BENCH_PG:-Host=127.0.0.1;Port=5432;Username=aie;Password=aie;SSL Mode=Disable}
+port=${AIE_BENCH_PORT:-5080}
 db=aie_bench
 url="http://127.0.0.1:$port"
 out="$root/bench/results"
@@ -34,4 +37,9 @@ start_app() {
   app=$!
   trap 'kill $app 2>/dev/null || true' EXIT
   until curl -fs -o /dev/null "$url/healthz"; do kill -0 $app 2>/dev/null || { tail -n 20 "$log"; exit 1; }; sleep 0.05; done
+}
+
+# Stops a script that needs what a finished bench/run.sh leaves: the published app and TicketRush in bench/results.
+need_bench_run() {
+  [[ -f "$out/app/AiEngineer.Web.dll" && -f "$out/rush/TicketRush.dll" ]] || { echo "run bash bench/run.sh first"; exit 1; }
 }

@@ -11,10 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 seconds=${1:-10}
-pg=${AIE_BENCH_PG:-Host=127.0.0.1;Port=5432;Username=aie;Password=aie;SSL Mode=Disable}
-port=${AIE_BENCH_PORT:-5080}
 source "$root/bench/app-env.sh"
-[[ -f "$out/app/AiEngineer.Web.dll" ]] || { echo "run bash bench/run.sh first"; exit 1; }
+need_bench_run
 
 room_off() { psql_bench "DELETE FROM \"WaitingRooms\"; DELETE FROM \"QueueEntries\""; }
 room_off

@@ -17,10 +17,8 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 rates=${1:-300,600,900}
 snapshot_rate=${2:-700}
-pg=${AIE_BENCH_PG:-Host=127.0.0.1;Port=5432;Username=aie;Password=aie;SSL Mode=Disable}
-port=${AIE_BENCH_PORT:-5080}
 source "$root/bench/app-env.sh"
-[[ -f "$out/app/AiEngineer.Web.dll" && -f "$out/rush/TicketRush.dll" ]] || { echo "run bash bench/run.sh first"; exit 1; }
+need_bench_run
 bench_tool dotnet-counters
 bench_tool dotnet-gcdump
 

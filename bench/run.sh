@@ -15,9 +15,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-# TLS off: the app and PostgreSQL share this machine, and encrypting loopback traffic cost about 10% of the CPU of a checkout.
-pg=${AIE_BENCH_PG:-Host=127.0.0.1;Port=5432;Username=aie;Password=aie;SSL Mode=Disable}
-port=${AIE_BENCH_PORT:-5080}
 duration=${AIE_BENCH_DURATION:-10}
 connections=${AIE_BENCH_CONNECTIONS:-64}
 buyers=${AIE_BENCH_BUYERS:-5000}

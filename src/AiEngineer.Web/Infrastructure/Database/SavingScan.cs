@@ -15,6 +15,7 @@ namespace AiEngineer.Web.Infrastructure.Database;
 public static class SavingScan
 {
     private static readonly ConditionalWeakTable<DbContextEventData, object> Detected = new();
+    private static readonly object Done = new();
 
     /// <summary>The tracked entries at the start of the save <paramref name="save"/>, changes detected.</summary>
     public static List<EntityEntry> Entries(DbContextEventData save, DbContext db)
@@ -23,7 +24,7 @@ public static class SavingScan
         if (!Detected.TryGetValue(save, out _))
         {
             tracker.DetectChanges();
-            Detected.AddOrUpdate(save, Detected);
+            Detected.AddOrUpdate(save, Done);
         }
         var auto = tracker.AutoDetectChangesEnabled;
         tracker.AutoDetectChangesEnabled = false;
